@@ -1,0 +1,631 @@
+package org.ngai.model.firm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ngai.model.core.Factor;
+import org.ngai.model.core.Num;
+import org.ngai.model.core.Region;
+import org.ngai.model.core.Rng;
+import org.ngai.model.core.Sector;
+import org.ngai.model.finance.RealOption;
+import org.ngai.model.scenario.Param;
+import org.ngai.model.scenario.Params;
+import org.ngai.model.scenario.Scenario;
+import org.ngai.model.tick.AdoptionIntent;
+import org.ngai.model.tick.Environment;
+import org.ngai.model.tick.FactorDemand;
+import org.ngai.model.tick.FirmMatch;
+import org.ngai.model.tick.FirmReport;
+import org.ngai.model.tick.ProduceResult;
+import org.ngai.model.tick.SectorSummary;
+
+/**
+ * The firm side of a tick (ARCHITECTURE steps 2 and 5) as two functions over explicit inputs:
+ * {@link #decide} (adoption A6, task assignment A1, factor demands) and {@link #produce} (apply
+ * matches, goods market, accounts, innovation A3a, lifecycle A6.7). The in-process engine and
+ * firm-service call exactly these.
+ */
+public final class FirmPhase {
+    private final Scenario scenario;
+    private final TaskAssignment ta;
+    private final TaskAssignment option;
+    private final Rng rng = Rng.of(0, Rng.Stream.FIRM_DECIDE, 0, 0);
+    private final int capacity;
+
+    public FirmPhase(Scenario scenario) {
+        this.scenario = scenario;
+        this.capacity = scenario.params().getInt(Param.TASKS_MAX);
+        this.ta = new TaskAssignment(capacity);
+        this.option = new TaskAssignment(capacity);
+    }
+
+    // =============================================================================== decide
+
+    /** Decisions of every live firm, in id order. */
+    public List<FirmDecision> decide(FirmPopulation pop, Environment env, int tick) {
+        Params p = scenario.paramsAt(tick);
+        double[] nationalShare = nationalAdopterShare(env);
+        List<FirmDecision> out = new ArrayList<>(pop.firms().size());
+        for (FirmState f : pop.firms()) {
+            if (f.alive) {
+                out.add(decide(f, env, tick, p, nationalShare));
+            }
+        }
+        return out;
+    }
+
+    private FirmDecision decide(FirmState f, Environment env, int tick, Params p, double[] nationalShare) {
+        rng.reset(scenario.seed(), Rng.Stream.FIRM_DECIDE, f.id, tick);
+        double wL = env.wageL()[f.region];
+        double wH = env.wageH()[f.region];
+        if (f.lossTicks >= p.getInt(Param.EXIT_LOSS_TICKS)) {
+            // exit: every worker is released to the cohorts, the debt is written off by lenders
+            FactorDemand d = new FactorDemand(f.id, f.region, f.sector, f.stage, 0, 0, f.employedL, f.employedH, 0, 0,
+                    0, wL, wH, 0, 0, true, false, 0, true, f.debt);
+            return new FirmDecision(f.id, d, null, true, exitReason(f, p, tick), false, false, 0, 0, 0, 0, 0, 0, 0,
+                    0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+        }
+        double lnZ = FirmEconomics.lnZ(f, p, env, tick);
+        double z = Num.exp(lnZ);
+        double wedge = FirmEconomics.wedge(f, p, env);
+        double quality = f.stage >= 2 ? f.aiQuality : env.ai().quality();
+        // A4: forecast error σ_f = σ_f0(1−q·1[S=3])
+        double sdF = p.get(Param.FORECAST_SD0) * (1 - (f.stage == 3 ? env.ai().quality() : 0));
+        double plan = f.lastDemand * Math.max(0.2, 1 + sdF * rng.gaussian());
+        if (f.lastOutput > 0) {
+            plan = Math.min(plan, f.lastOutput * (1 + p.get(Param.MAX_GROWTH)));   // capacity-building friction
+        }
+        // B1: jagged frontier, firms assign against θ̂ = θ + ν
+        double thetaHat = env.ai().theta() + p.get(Param.PERCEPTION_NOISE) * rng.gaussian();
+        double volume = plan / z / f.taskCount;
+        FirmEconomics.prepare(ta, f, p, env, scenario.aiType(), quality, thetaHat, volume);
+        double idx = ta.run(f, f.stage, FirmEconomics.usableShare(f, p, f.stage));
+        double unitCost = idx / z * wedge;
+        double price = FirmEconomics.markup(p) * unitCost;
+        double yz = plan / z;
+        double needL = ta.lowPerUnit * yz;
+        double needH = ta.highPerUnit * yz;
+        double needAi = ta.aiPerUnit * yz;
+        double s = p.get(Param.SEPARATION);
+        double maxLay = p.get(Param.MAX_LAYOFF);
+        double sepL = s * f.employedL;
+        double sepH = s * f.employedH;
+        double keepL = f.employedL - sepL;
+        double keepH = f.employedH - sepH;
+        double vacL = Math.max(0, needL - keepL);
+        double vacH = Math.max(0, needH - keepH);
+        double hoard = 1 + p.get(Param.HOARDING);
+        double layL = Math.min(Math.max(0, keepL - needL * hoard), maxLay * f.employedL);
+        double layH = Math.min(Math.max(0, keepH - needH * hoard), maxLay * f.employedH);
+        double displaced = ta.displacedWeight(f);
+        double reinstated = 0;
+        if (f.newTaskSlot >= 0 && f.newTaskSlot < f.taskCount && Factor.of(ta.factor[f.newTaskSlot]).labour()) {
+            reinstated = ta.volume[f.newTaskSlot] * ta.labourCost[f.newTaskSlot];
+        }
+        byte[] factors = new byte[f.taskCount];
+        System.arraycopy(ta.factor, 0, factors, 0, f.taskCount);
+        double exposure = (double) ta.feasibleTasks / f.taskCount;
+
+        // ---- A6 adoption review (decision lag = (ℓ−1) review intervals, A3e)
+        boolean reviewed = false;
+        boolean constrained = false;
+        AdoptionIntent intent = null;
+        double loanSecured = 0;
+        double loanUnsecured = 0;
+        boolean projectGood = true;
+        int interval = Math.max(1, p.getInt(Param.REVIEW_BASE) * (f.layers - 1));
+        if (f.stage < FirmEconomics.maxStage(p) && tick - f.lastReviewTick >= interval) {
+            reviewed = true;
+            double eps = p.get(Param.DEMAND_ELASTICITY);
+            double revenue = price * f.lastDemand;
+            double profit = revenue / eps;
+            double rq = p.get(Param.DISCOUNT_RATE) / 4;
+            int horizon = p.getInt(Param.HORIZON);
+            double annuity = (1 - Num.pow(1 + rq, -horizon)) / rq;
+            double sigmaU = p.get(Param.UNCERTAINTY) * (1 - p.get(Param.TRUST_BOOST));
+            double hurdle = RealOption.hurdleMultiple(p.get(Param.DISCOUNT_RATE), p.get(Param.DRIFT), sigmaU);
+            double readiness = readiness(f, p);
+            double expectedCut = p.get(Param.MISDIRECTION) * p.get(Param.MISDIRECTION_CUT);
+            int tj = p.getInt(Param.JCURVE_DURATION);
+            double jLoss = (eps - 1) * p.get(Param.JCURVE_DEPTH) * profit * (tj + 1) / 2.0;
+            double subsidyRate = Region.of(f.region).lagging() ? p.get(Param.SUBSIDY_LAGGING) : 0;
+            double iota = p.get(Param.INTANGIBLE_RATIO);
+            int bestTo = -1;
+            double bestRatio = Double.NEGATIVE_INFINITY;
+            double bestNpv = 0;
+            double bestI = 0;
+            double bestTc = 0;
+            for (int to = f.stage + 1; to <= FirmEconomics.maxStage(p); to++) {
+                boolean leap = to - f.stage >= 2;
+                if (leap && readiness < p.get(Param.LEAP_THRESHOLD)) {
+                    continue;
+                }
+                FirmEconomics.prepare(option, f, p, env, scenario.aiType(), env.ai().quality(), env.ai().theta(),
+                        volume);
+                double idx2 = option.run(f, to, FirmEconomics.usableShare(f, p, to));
+                double gain = (FirmEconomics.stageGain(p, to) - FirmEconomics.stageGain(p, f.stage)) * (1 - expectedCut);
+                double c2 = idx2 / (z * Num.exp(gain)) * wedge;
+                double dPi = profit * (Num.pow(c2 / unitCost, 1 - eps) - 1);
+                double fail = leap ? p.get(Param.FAIL_LEAP) : p.get(Param.FAIL_SERIAL);
+                double inv = FirmEconomics.investmentPerRevenue(p, f.stage, to) * revenue;
+                double tc = inv * (1 - subsidyRate) + iota * inv;
+                double npv = (1 - fail) * (dPi * annuity - jLoss) - tc;
+                double ratio = tc > 0 ? npv / tc : Double.NEGATIVE_INFINITY;
+                if (ratio > bestRatio) {
+                    bestRatio = ratio;
+                    bestTo = to;
+                    bestNpv = npv;
+                    bestI = inv;
+                    bestTc = tc;
+                }
+            }
+            if (bestTo > 0) {
+                double spill = p.get(Param.SPILLOVER_CROSS);
+                double peers = (1 - spill) * env.adopterShare(f.region, f.sector, bestTo)
+                        + spill * nationalShare[f.sector * 4 + bestTo];
+                double hazard = Num.logistic(p.get(Param.HAZARD_SLOPE) * (bestRatio - (hurdle - 1)))
+                        * (p.get(Param.BASS_P) / 4 + p.get(Param.BASS_Q) / 4 * peers);
+                if (rng.nextDouble() < hazard) {
+                    projectGood = rng.bernoulli(p.get(Param.GAME_GOOD_SHARE));
+                    double need = bestTc - Math.max(0, f.cash - f.fixedCost);
+                    boolean financed = true;
+                    if (need > 0) {
+                        // A6.5: B = b_K·K (secured) + b_CF·E[CF] (cash-flow credit). Whether cash-flow credit is
+                        // granted is the finance market's signalling game (B3), decided at clearing.
+                        double securedLimit = Math.max(0, p.get(Param.COLLATERAL_RATIO) * f.capital()
+                                * (1 + p.get(Param.GUARANTEE)) - f.debt);
+                        double unsecuredLimit = p.get(Param.CASHFLOW_RATIO) * 4 * Math.max(0, profit);
+                        if (need > securedLimit + unsecuredLimit) {
+                            financed = false;
+                            constrained = true;
+                        } else {
+                            loanSecured = Math.min(need, securedLimit);
+                            loanUnsecured = need - loanSecured;
+                        }
+                    }
+                    if (financed) {
+                        double subsidy = bestI * subsidyRate;
+                        intent = new AdoptionIntent(f.id, f.region, f.sector, f.stage, bestTo, bestTo - f.stage >= 2,
+                                bestI - subsidy, iota * bestI, subsidy, bestNpv, hurdle, hazard,
+                                loanSecured + loanUnsecured, projectGood);
+                    }
+                }
+            }
+        }
+        // ---- B3 TECH: demand for a licence
+        double techRate = Sector.of(f.sector).techDemandRate * (0.25 + 0.25 * f.stage);
+        boolean wantsTech = rng.nextDouble() < techRate;
+        double techBonus = 0.1 * f.stage / 3.0;
+        FactorDemand demand = new FactorDemand(f.id, f.region, f.sector, f.stage, vacL, vacH, layL, layH, sepL, sepH,
+                needAi, wL, wH, loanSecured, loanUnsecured, projectGood, wantsTech, techBonus, false, 0);
+        double tfpq = z / idx;
+        return new FirmDecision(f.id, demand, intent, false, FirmReport.EXIT_NONE, reviewed, constrained, z, unitCost,
+                price, plan, ta.lowPerUnit, ta.highPerUnit, ta.aiPerUnit, ta.ictPerUnit, factors, displaced, reinstated,
+                ta.penetrationNum, ta.penetrationDen, ta.augmentedNum, ta.feasibleWage, ta.costEffectiveWage, exposure,
+                ta.outsideTasks, tfpq, lnZ, wedge);
+    }
+
+    /** Leap readiness R = min(h/h*, D/D*, infra/infra*) (A6.6). */
+    static double readiness(FirmState f, Params p) {
+        double emp = f.employed();
+        double h = emp > 0 ? f.employedH / emp : 0;
+        return Math.min(h / p.get(Param.READY_SKILL),
+                Math.min(f.data / p.get(Param.READY_DATA), FirmEconomics.infra(p, f.region) / p.get(Param.READY_INFRA)));
+    }
+
+    /** FAST_DEATH: exit within T_J of an upgrade; SLOW_DEATH: no upgrade for a while and a falling share (A6.7). */
+    static int exitReason(FirmState f, Params p, int tick) {
+        if (tick - f.lastAttemptTick <= p.getInt(Param.JCURVE_DURATION)) {
+            return FirmReport.EXIT_FAST;
+        }
+        if (tick - f.lastAttemptTick >= p.getInt(Param.SLOW_DEATH_TICKS) && f.marketShare < f.marketShareTrend) {
+            return FirmReport.EXIT_SLOW;
+        }
+        return FirmReport.EXIT_OTHER;
+    }
+
+    private static double[] nationalAdopterShare(Environment env) {
+        double[] out = new double[Sector.COUNT * 4];
+        for (int s = 0; s < Sector.COUNT; s++) {
+            for (int k = 0; k < 4; k++) {
+                double sum = 0;
+                for (int r = 0; r < Region.COUNT; r++) {
+                    sum += env.adopterShare(r, s, k);
+                }
+                out[s * 4 + k] = sum / Region.COUNT;
+            }
+        }
+        return out;
+    }
+
+    // ============================================================================== produce
+
+    /**
+     * Applies the markets' results, clears the goods market of each sector and closes the firms'
+     * accounts for tick t. {@code decisions} are those of {@link #decide} for this tick (id order);
+     * {@code matches} are the firm matches of the clearing (id order, firms without a match omitted).
+     */
+    public ProduceResult produce(FirmPopulation pop, Environment env, int tick, List<FirmDecision> decisions,
+                                 List<FirmMatch> matches) {
+        Params p = scenario.paramsAt(tick);
+        int n = decisions.size();
+        double eps = p.get(Param.DEMAND_ELASTICITY);
+        FirmState[] firm = new FirmState[n];
+        FirmMatch[] match = new FirmMatch[n];
+        double[] capacityOut = new double[n];
+        double[] shift = new double[n];
+        int fi = 0;
+        int mi = 0;
+        List<FirmState> all = pop.firms();
+        for (int i = 0; i < n; i++) {
+            FirmDecision d = decisions.get(i);
+            while (all.get(fi).id != d.firmId) {
+                fi++;
+            }
+            firm[i] = all.get(fi);
+            while (mi < matches.size() && matches.get(mi).firmId() < d.firmId) {
+                mi++;
+            }
+            match[i] = mi < matches.size() && matches.get(mi).firmId() == d.firmId ? matches.get(mi) : FirmMatch.none(d.firmId);
+        }
+        // ---- pass 1: employment, capacity, demand shifters
+        double hiRatio = hiTierRatio(p, env.incomeIndex());
+        double fitRef = p.get(Param.FIT0) + (1 - p.get(Param.FIT0)) * p.get(Param.Q0);
+        for (int i = 0; i < n; i++) {
+            FirmDecision d = decisions.get(i);
+            FirmState f = firm[i];
+            if (d.exiting) {
+                continue;
+            }
+            FactorDemand dem = d.demand;
+            FirmMatch m = match[i];
+            f.employedL = Math.max(0, f.employedL - dem.separationsL() - dem.layoffsL() + m.hiresL());
+            f.employedH = Math.max(0, f.employedH - dem.separationsH() - dem.layoffsH() + m.hiresH());
+            double yz = Double.POSITIVE_INFINITY;
+            if (d.lowPerUnit > 0) {
+                yz = Math.min(yz, f.employedL / d.lowPerUnit);
+            }
+            if (d.highPerUnit > 0) {
+                // fake credentials (pooling trade in LAB, B3) deliver low-skill productivity for a tick
+                yz = Math.min(yz, (f.employedH - 0.5 * m.mismatchedH()) / d.highPerUnit);
+            }
+            if (d.aiPerUnit > 0) {
+                yz = Math.min(yz, m.aiUnits() / d.aiPerUnit);
+            }
+            if (Double.isInfinite(yz)) {
+                yz = d.plannedOutput / d.z;
+            }
+            capacityOut[i] = Math.max(0, d.z * yz);
+            double sh = f.demandShift * (1 + p.get(Param.SCOPE_LINE_DEMAND) * (f.productLines - 1));
+            if (f.stage == 3) {
+                double fit = p.get(Param.FIT0) + (1 - p.get(Param.FIT0)) * f.aiQuality;
+                sh *= Num.pow(fit / fitRef, p.get(Param.FIT_EXPONENT)) * hiRatio;
+            }
+            shift[i] = sh;
+        }
+        double growth = Num.pow(1 + p.get(Param.NOMINAL_GROWTH), tick);
+        double[] expenditure = new double[Sector.COUNT];
+        double[] sectorRevenue = new double[Sector.COUNT];
+        double[] priceIndex = new double[Sector.COUNT];
+        for (int s = 0; s < Sector.COUNT; s++) {
+            expenditure[s] = pop.sectorExpenditure0()[s] * growth;
+        }
+        // ---- pass 2: clear each sector's goods market (GoodsMarket), then close accounts
+        double[] revenue = new double[n];
+        double[] sold = new double[n];
+        double[] charged = new double[n];
+        int[] count = new int[Sector.COUNT];
+        for (int i = 0; i < n; i++) {
+            if (!decisions.get(i).exiting) {
+                count[firm[i].sector]++;
+            }
+        }
+        for (int s = 0; s < Sector.COUNT; s++) {
+            int m = count[s];
+            int[] members = new int[m];
+            double[] sh = new double[m];
+            double[] pr = new double[m];
+            double[] cap = new double[m];
+            double[] out = new double[m];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (!decisions.get(i).exiting && firm[i].sector == s) {
+                    members[k] = i;
+                    sh[k] = shift[i];
+                    pr[k] = decisions.get(i).price;
+                    cap[k] = capacityOut[i];
+                    k++;
+                }
+            }
+            priceIndex[s] = GoodsMarket.clear(expenditure[s], eps, sh, pr, cap, out);
+            for (int j = 0; j < m; j++) {
+                int i = members[j];
+                FirmState f = firm[i];
+                sold[i] = out[j];
+                charged[i] = pr[j];
+                revenue[i] = pr[j] * out[j];
+                sectorRevenue[s] += revenue[i];
+                // demand at the posted price (what the firm plans on next tick)
+                f.lastDemand = Double.isFinite(priceIndex[s])
+                        ? shift[i] * Num.pow(decisions.get(i).price, -eps) * expenditure[s]
+                        / Num.pow(priceIndex[s], 1 - eps) : 0;
+                f.lastOutput = out[j];
+            }
+        }
+        FirmReport[] reports = new FirmReport[n];
+        for (int i = 0; i < n; i++) {
+            FirmDecision d = decisions.get(i);
+            FirmState f = firm[i];
+            if (d.exiting) {
+                f.alive = false;
+                reports[i] = exitReport(f, d, tick);
+                continue;
+            }
+            reports[i] = close(f, d, match[i], env, p, tick, revenue[i], capacityOut[i],
+                    sectorRevenue[f.sector] > 0 ? revenue[i] / sectorRevenue[f.sector] : 0);
+        }
+        List<FirmReport> out = new ArrayList<>(n + 16);
+        for (FirmReport r : reports) {
+            out.add(r);
+        }
+        // ---- entry (A6.7)
+        int alive = 0;
+        for (FirmState f : pop.firms()) {
+            if (f.alive) {
+                alive++;
+            }
+        }
+        Rng entry = Rng.of(scenario.seed(), Rng.Stream.FIRM_ENTRY, -1, tick);
+        double expected = p.get(Param.ENTRY_RATE) * alive;
+        int entrants = (int) Math.floor(expected) + (entry.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
+        for (int e = 0; e < entrants; e++) {
+            FirmState nf = pop.newEntrant(scenario, p, env, tick, 0, 0, option);
+            double idx1mEps = Double.isFinite(priceIndex[nf.sector]) ? Num.pow(priceIndex[nf.sector], 1 - eps) : 0;
+            // demand shifter against the sector's current price index
+            double price = FirmEconomics.markup(p) * nf.lastUnitCost;
+            nf.demandShift = expenditure[nf.sector] > 0
+                    ? nf.lastDemand * Num.pow(price, eps) * idx1mEps / expenditure[nf.sector] : 0;
+            out.add(entryReport(nf, tick));
+        }
+        List<SectorSummary> sectors = new ArrayList<>(Sector.COUNT);
+        double hiShare = hiTierShare(p, env.incomeIndex());
+        for (int s = 0; s < Sector.COUNT; s++) {
+            double va = 0;
+            for (FirmReport r : reports) {
+                if (r.sector() == s && r.event() != FirmReport.EXITED) {
+                    va += r.valueAdded();
+                }
+            }
+            // exact CES price index P_s of the cleared market (1 at t0 by construction)
+            sectors.add(new SectorSummary(s, priceIndex[s], expenditure[s], sectorRevenue[s], va, hiShare, count[s]));
+        }
+        return new ProduceResult(out, sectors);
+    }
+
+    /** β_HI,t/β_HI,0 from non-homothetic demand, income = real income index (A4). */
+    static double hiTierRatio(Params p, double income) {
+        return hiTierShare(p, income) / p.get(Param.HI_SHARE0);
+    }
+
+    /** HI-tier expenditure share β_HI·I^(ε_HI−1) / Σ_j β_j·I^(ε_j−1) (Comin-Lashkari-Mestieri form, A4). */
+    static double hiTierShare(Params p, double income) {
+        double b = p.get(Param.HI_SHARE0);
+        double hi = b * Num.pow(income, p.get(Param.INCOME_ELASTICITY_HI) - 1);
+        double std = (1 - b) * Num.pow(income, p.get(Param.INCOME_ELASTICITY_STD) - 1);
+        return hi / (hi + std);
+    }
+
+    private FirmReport close(FirmState f, FirmDecision d, FirmMatch m, Environment env, Params p, int tick,
+                             double revenue, double capacityOut, double share) {
+        Rng r = rng.reset(scenario.seed(), Rng.Stream.FIRM_PRODUCE, f.id, tick);
+        int fromStage = f.stage;
+        double y = f.lastOutput;
+        double wL = env.wageL()[f.region];
+        double wH = env.wageH()[f.region];
+        double growth = Num.pow(1 + p.get(Param.NOMINAL_GROWTH), tick - f.birthTick);
+        double yz = d.z > 0 ? y / d.z : 0;
+        double ictUnits = d.ictPerUnit * yz;
+        double wageBill = wL * f.employedL + wH * f.employedH;
+        double aiSpend = m.aiUnits() * m.aiPrice();
+        double level = FirmEconomics.nominal(p, tick);
+        double ictSpend = ictUnits * p.get(Param.ICT_PRICE) * level;
+        boolean intelligent = f.stage == 3;
+        double saving = intelligent ? p.get(Param.ENERGY_SAVING) : 0;
+        double opEnergy = p.get(Param.ENERGY_INTENSITY) * y * (1 - saving);
+        double energySaved = p.get(Param.ENERGY_INTENSITY) * y * saving;
+        double energyCost = p.get(Param.ENERGY_PRICE) * level * opEnergy;
+        double pue = pue(p, f.region);
+        double aiEnergy = m.aiUnits() * env.ai().energyPerUnit() * pue;
+        double fixed = f.fixedCost * growth;
+        double interest = p.get(Param.LOAN_RATE) * f.debt;
+        double rd = p.get(Param.INNOV_RD_SHARE) * revenue;
+        double intangibleSpend = Math.min(f.pendingIntangible, f.intangibleRate);
+        f.pendingIntangible -= intangibleSpend;
+        double other = 0;
+        // ---- B3 TECH licence
+        boolean techBought = m.techOfferId() >= 0;
+        if (techBought) {
+            other += m.techPrice();
+            if (m.techGood()) {
+                f.lnZInn += p.get(Param.TECH_GAIN);
+                f.data += 1;
+            }
+        }
+        // ---- A6.8 sustainability: reinvest to keep the model at the market's quality
+        if (f.stage >= 2 && f.kAi > 0) {
+            double maintenance = p.get(Param.AI_DEPRECIATION) / 4 * f.kAi;
+            if (f.cash > maintenance) {
+                other += maintenance;
+                f.aiQuality = env.ai().quality();
+            } else {
+                f.kAi *= 1 - p.get(Param.AI_DEPRECIATION) / 4;
+            }
+        }
+        double valueAdded = revenue - aiSpend - ictSpend - energyCost;
+        // A3b: the wedge τ_i is a tax (τ>0) or subsidy (τ<0) on the firm's variable cost, as in Hsieh-Klenow
+        double wedgeCost = (1 - 1 / d.wedge) * d.unitCost * y;
+        double cost = wageBill + aiSpend + ictSpend + energyCost + fixed + interest + rd + intangibleSpend + other
+                + wedgeCost;
+        double profit = revenue - cost;
+        f.cash += profit;
+
+        // ---- A6 adoption outcome
+        int adoption = FirmReport.ADOPT_NONE;
+        double tangibleInvestment = 0;
+        double subsidy = 0;
+        AdoptionIntent in = d.intent;
+        if (in != null) {
+            double requested = in.financingNeed();
+            double granted = m.loanSecured() + m.loanUnsecured();
+            if (requested > 0 && granted + 1e-9 < requested) {
+                adoption = FirmReport.ADOPT_FAILED_FINANCE;
+            } else {
+                // bad-type cash-flow loans are lost to the lender at once (booked by the market, B3)
+                f.debt += m.loanSecured() + (in.projectGood() ? m.loanUnsecured() : 0);
+                f.cash += granted - in.investment();
+                tangibleInvestment = in.investment() + in.subsidy();
+                subsidy = in.subsidy();
+                f.lastAttemptTick = tick;
+                double fail = in.leap() ? p.get(Param.FAIL_LEAP) : p.get(Param.FAIL_SERIAL);
+                if (r.nextDouble() < fail) {
+                    adoption = in.leap() ? FirmReport.ADOPT_FAILED_LEAP : FirmReport.ADOPT_FAILED_SERIAL;
+                } else {
+                    adoption = FirmReport.ADOPT_COMPLETED;
+                    f.stage = in.toStage();
+                    f.upgradeTick = tick;
+                    f.stageGain = FirmEconomics.stageGain(p, f.stage);
+                    f.misdirected = r.nextDouble() < p.get(Param.MISDIRECTION);
+                    f.kUpgrade += tangibleInvestment;
+                    if (f.stage >= 2) {
+                        f.kAi += tangibleInvestment;
+                        f.aiQuality = env.ai().quality();
+                    }
+                    f.pendingIntangible += in.intangible();
+                    f.intangibleRate = f.pendingIntangible / p.getInt(Param.JCURVE_DURATION);
+                    f.data += 1;
+                }
+            }
+        }
+        if (d.reviewed) {
+            f.lastReviewTick = tick;
+        }
+        // ---- A3a innovation: n_att = φ_R·(R&D)^0.5, π rises with AI as IMI at S=3
+        double attemptsMean = p.get(Param.INNOV_ATTEMPT_SCALE) * Math.sqrt(Math.max(0, rd));
+        int attempts = (int) Math.floor(attemptsMean) + (r.nextDouble() < attemptsMean - Math.floor(attemptsMean) ? 1 : 0);
+        double pi0 = p.get(Param.INNOV_BASE_SUCCESS);
+        double piMax = pi0 * p.get(Param.INNOV_MAX_RATIO);
+        double imi = scenario.aiType().imi && f.stage == 3 ? 1 : 0;
+        double pi = pi0 + (piMax - pi0) * (1 - Num.exp(-p.get(Param.INNOV_IMI) * f.aiQuality * imi));
+        int successes = 0;
+        for (int a = 0; a < attempts; a++) {
+            if (r.nextDouble() < pi) {
+                successes++;
+            }
+        }
+        f.lnZInn = f.lnZInn * (1 - p.get(Param.TFP_DECAY)) + p.get(Param.INNOV_STEP) * successes;
+        f.data = f.data * (1 - p.get(Param.DATA_DECAY)) + p.get(Param.INNOV_DATA) * successes + 0.05 * f.stage;
+        // ---- A3e flatten organisations (lever)
+        if (f.stage >= 2 && f.layers > 2 && r.nextDouble() < p.get(Param.ORG_FLATTEN_RATE)) {
+            f.layers--;
+            f.cash -= p.get(Param.ORG_FLATTEN_COST) * revenue;
+        }
+        // ---- A3d scope: a new product line when it pays
+        double scopeSaving = 0;
+        if (r.nextDouble() < p.get(Param.SCOPE_LINE_RATE)) {
+            double lineCost = p.get(Param.SCOPE_LINE_COST) * revenue * (1 - (f.stage == 3 ? p.get(Param.SCOPE_TRANSFER) : 0));
+            double rq = p.get(Param.DISCOUNT_RATE) / 4;
+            double gain = p.get(Param.SCOPE_LINE_DEMAND) * revenue / p.get(Param.DEMAND_ELASTICITY) / rq;
+            if (gain > lineCost && f.cash > lineCost) {
+                f.cash -= lineCost;
+                f.productLines++;
+            }
+        }
+        if (f.productLines > 1 && cost > 0) {
+            // SC = [C(y1)+C(y2)−C(y1,y2)]/C(y1,y2): separate firms would each carry the overhead (A3d)
+            scopeSaving = (f.productLines - 1) * fixed * (1 + (f.stage == 3 ? p.get(Param.SCOPE_TRANSFER) : 0));
+        }
+        // ---- A1 new tasks (reinstatement): λ = λ_0 + λ_AI·A_r
+        System.arraycopy(d.factors, 0, f.factor, 0, d.factors.length);
+        f.newTaskSlot = -1;
+        double lambda = p.get(Param.NEW_TASK_BASE) + p.get(Param.NEW_TASK_AI) * env.aiRevenueShare()[f.region];
+        if (r.nextDouble() < lambda) {
+            int slot;
+            if (f.taskCount < capacity && f.taskCount < p.getInt(Param.TASKS_MAX)) {
+                slot = f.taskCount++;
+            } else {
+                slot = 0;
+                for (int t = 1; t < f.taskCount; t++) {
+                    if (!Factor.of(f.factor[t]).labour() && (Factor.of(f.factor[slot]).labour() || f.cod[t] > f.cod[slot])) {
+                        slot = t;
+                    }
+                }
+            }
+            f.cod[slot] = (float) r.beta(p.get(Param.NEW_TASK_BETA_A), p.get(Param.NEW_TASK_BETA_B));
+            f.complexity[slot] = (float) r.nextDouble();
+            f.taskSkill[slot] = 1;
+            f.aiRank[slot] = (float) r.nextDouble();
+            f.factor[slot] = (byte) Factor.H.ordinal();
+            f.newTaskSlot = slot;
+        }
+        // ---- debt service, stocks, lifecycle bookkeeping
+        double repay = Math.min(f.debt * p.get(Param.LOAN_REPAY), Math.max(0, f.cash));
+        f.debt -= repay;
+        f.cash -= repay;
+        f.kUpgrade *= 1 - 0.025;
+        f.intangible = f.intangible * (1 - p.get(Param.INTANGIBLE_DEPRECIATION)) + intangibleSpend;
+        f.lossTicks = f.cash < 0 ? f.lossTicks + 1 : 0;
+        f.marketShare = share;
+        f.marketShareTrend = 0.9 * f.marketShareTrend + 0.1 * share;
+        f.lastUnitCost = d.unitCost;
+        f.hiTier = f.stage == 3 ? 1 : 0;
+        double realisedGain = FirmEconomics.realisedStageGain(f, p) + FirmEconomics.jCurve(f, p, tick);
+        boolean significant = f.stage >= 2 && realisedGain > f.stageGain / 2;
+        double cu = capacityOut > 0 ? y / capacityOut : 0;
+        double soldPrice = y > 0 ? revenue / y : d.price;
+        double yzPlan = d.z > 0 ? d.plannedOutput / d.z : 0;
+        return new FirmReport(f.id, f.region, f.sector, f.stage, FirmReport.ALIVE, FirmReport.EXIT_NONE, adoption,
+                fromStage, y, revenue, valueAdded, soldPrice, d.unitCost, d.tfpq, soldPrice * d.tfpq, d.lnZ, f.lnZInn,
+                f.employedL, f.employedH, wageBill, m.aiUnits(), aiSpend, ictUnits, f.capital(), f.intangible,
+                intangibleSpend, tangibleInvestment, f.cash, f.debt, cost, opEnergy + aiEnergy, aiEnergy, energySaved,
+                f.layers, f.productLines, f.hiTier, cu, d.penetrationNum * yzPlan, d.penetrationDen * yzPlan,
+                d.augmentedNum * yzPlan, d.displacedPerUnit * yzPlan, d.reinstatedPerUnit * yzPlan,
+                d.feasibleWage, d.costEffectiveWage, d.exposure, d.outsideTasks, attempts, successes, share,
+                f.misdirected, d.financingConstrained, f.data, m.hiresL(), m.hiresH(), d.demand.vacanciesL(),
+                d.demand.vacanciesH(), m.mismatchedH(), significant, scopeSaving, techBought,
+                techBought && m.techGood(), subsidy);
+    }
+
+    /** PUE of a region: hubs are efficient; the lagging-infrastructure lever moves others towards hubs (A7, D). */
+    public static double pue(Params p, int region) {
+        Region r = Region.of(region);
+        if (r.computeHub()) {
+            return p.get(Param.PUE_HUB);
+        }
+        double pue = p.get(Param.PUE_DEFAULT);
+        if (r.lagging()) {
+            double boost = Math.min(1, p.get(Param.INFRA_LAGGING) * 2);
+            pue -= boost * (pue - p.get(Param.PUE_HUB));
+        }
+        return pue;
+    }
+
+    private static FirmReport exitReport(FirmState f, FirmDecision d, int tick) {
+        double released = f.employedL + f.employedH;
+        FirmReport r = new FirmReport(f.id, f.region, f.sector, f.stage, FirmReport.EXITED, d.exitReason,
+                FirmReport.ADOPT_NONE, f.stage, 0, 0, 0, 0, f.lastUnitCost, 0, 0, 0, f.lnZInn, 0, 0, 0, 0, 0, 0,
+                f.capital(), f.intangible, 0, 0, f.cash, f.debt, 0, 0, 0, 0, f.layers, f.productLines, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, f.data, 0, 0, 0, 0, 0, false, 0, false, false, 0);
+        f.employedL = 0;
+        f.employedH = 0;
+        f.debt = 0;
+        assert released >= 0;
+        return r;
+    }
+
+    private static FirmReport entryReport(FirmState f, int tick) {
+        return new FirmReport(f.id, f.region, f.sector, f.stage, FirmReport.ENTERED, FirmReport.EXIT_NONE,
+                FirmReport.ADOPT_NONE, f.stage, 0, 0, 0, 0, f.lastUnitCost, 0, 0, 0, f.lnZInn, 0, 0, 0, 0, 0, 0,
+                f.capital(), 0, 0, 0, f.cash, 0, 0, 0, 0, 0, f.layers, f.productLines, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, false, false, f.data, 0, 0, 0, 0, 0, false, 0, false, false, 0);
+    }
+}
