@@ -11,11 +11,11 @@ package org.ngai.model.core;
  * {@code expenditureShare} is the sector's share of nominal final expenditure (assump.).
  */
 public enum Sector {
-    AGRICULTURE(SectorClass.PRIMARY, false, 1.4, 4.6, 0.10, 0.0004, 0.03, 0.08),
+    AGRICULTURE(SectorClass.PRIMARY, false, 1.4, 4.6, 0.10, 0.001, 0.03, 0.08),
     MINING_ENERGY(SectorClass.SECONDARY, false, 1.8, 4.0, 0.20, 0.012, 0.03, 0.06),
-    LIGHT_MANUFACTURING(SectorClass.SECONDARY, true, 2.6, 3.2, 0.20, 0.020, 0.14, 0.12),
-    EQUIPMENT_MANUFACTURING(SectorClass.SECONDARY, true, 2.8, 3.0, 0.30, 0.024, 0.12, 0.14),
-    CONSTRUCTION(SectorClass.SECONDARY, false, 1.8, 4.0, 0.20, 0.006, 0.08, 0.10),
+    LIGHT_MANUFACTURING(SectorClass.SECONDARY, true, 2.6, 3.2, 0.20, 0.035, 0.14, 0.12),
+    EQUIPMENT_MANUFACTURING(SectorClass.SECONDARY, true, 2.8, 3.0, 0.30, 0.045, 0.12, 0.14),
+    CONSTRUCTION(SectorClass.SECONDARY, false, 1.8, 4.0, 0.20, 0.012, 0.08, 0.10),
     TRADE_LOGISTICS(SectorClass.TERTIARY, false, 3.0, 3.0, 0.25, 0.060, 0.30, 0.18),
     FINANCE(SectorClass.TERTIARY, false, 4.2, 2.4, 0.50, 0.090, 0.04, 0.10),
     ICT_SERVICES(SectorClass.TERTIARY, false, 4.6, 2.0, 0.60, 0.120, 0.08, 0.08),

@@ -48,18 +48,80 @@ public final class ReferenceEngine {
 
     public RunResult run(Scenario scenario, Listener listener) {
         long start = System.nanoTime();
-        RunSetup.Initial init = RunSetup.create(scenario);
-        FirmPopulation firms = init.population();
-        FactorOwners owners = init.owners();
-        Environment env = init.environment();
-        FirmPhase firmPhase = new FirmPhase(scenario);
-        FactorPhase factorPhase = new FactorPhase(scenario);
-        MarketPhase marketPhase = new MarketPhase(scenario);
-        Aggregator aggregator = new Aggregator(scenario, calibration);
-        List<TickIndicators> series = new ArrayList<>(scenario.ticks());
-        long firmTicks = 0;
+        Session s = start(scenario);
         couplingPanel.clear();
-        for (int t = 1; t <= scenario.ticks(); t++) {
+        while (s.tick() <= scenario.ticks()) {
+            TickIndicators ind = s.step();
+            couplingPanel.add(s.lastCouplingInputs);
+            listener.tickClosed(ind.tick(), scenario.ticks(), ind);
+        }
+        return new RunResult(scenario, s.series(), s.firmTicks, System.nanoTime() - start);
+    }
+
+    /** A run that advances one tick at a time; {@link Session#copy()} forks it (restart tests). */
+    public Session start(Scenario scenario) {
+        RunSetup.Initial init = RunSetup.create(scenario);
+        Aggregator aggregator = new Aggregator(scenario, calibration);
+        return new Session(scenario, init.population(), init.owners(), init.environment(), aggregator, 1, 0);
+    }
+
+    /** Raw B5 inputs of the last run, per tick: [region 0..30, national][input] (for calibration). */
+    public List<double[][]> couplingPanel() {
+        return couplingPanel;
+    }
+
+    /** State of a run between ticks: population, owners, the environment of the next tick, the aggregator. */
+    public final class Session {
+        private final Scenario scenario;
+        private final FirmPopulation firms;
+        private final FactorOwners owners;
+        private final Aggregator aggregator;
+        private final FirmPhase firmPhase;
+        private final FactorPhase factorPhase;
+        private final MarketPhase marketPhase;
+        private Environment env;
+        private int tick;
+        private long firmTicks;
+        private double[][] lastCouplingInputs;
+
+        Session(Scenario scenario, FirmPopulation firms, FactorOwners owners, Environment env, Aggregator aggregator,
+                int tick, long firmTicks) {
+            this.scenario = scenario;
+            this.firms = firms;
+            this.owners = owners;
+            this.env = env;
+            this.aggregator = aggregator;
+            this.tick = tick;
+            this.firmTicks = firmTicks;
+            this.firmPhase = new FirmPhase(scenario);
+            this.factorPhase = new FactorPhase(scenario);
+            this.marketPhase = new MarketPhase(scenario);
+        }
+
+        /** The tick that {@link #step()} will run next. */
+        public int tick() {
+            return tick;
+        }
+
+        public Environment environment() {
+            return env;
+        }
+
+        public FirmPopulation firms() {
+            return firms;
+        }
+
+        public FactorOwners owners() {
+            return owners;
+        }
+
+        public List<TickIndicators> series() {
+            return List.copyOf(aggregator.history());
+        }
+
+        /** Runs one tick through the five phases and returns its indicators. */
+        public TickIndicators step() {
+            int t = tick;
             List<FirmDecision> decisions = firmPhase.decide(firms, env, t);
             List<FactorDemand> demands = new ArrayList<>(decisions.size());
             for (FirmDecision d : decisions) {
@@ -70,17 +132,18 @@ public final class ReferenceEngine {
             ProduceResult produced = firmPhase.produce(firms, env, t, decisions, clearing.firmMatches());
             OwnerReports reports = factorPhase.apply(owners, env, t, clearing);
             Aggregator.Result agg = aggregator.aggregate(t, env, produced, clearing, reports);
-            series.add(agg.indicators());
-            couplingPanel.add(agg.couplingInputs());
+            lastCouplingInputs = agg.couplingInputs();
             firmTicks += decisions.size();
             env = agg.next();
-            listener.tickClosed(t, scenario.ticks(), agg.indicators());
+            tick++;
+            return agg.indicators();
         }
-        return new RunResult(scenario, series, firmTicks, System.nanoTime() - start);
-    }
 
-    /** Raw B5 inputs of the last run, per tick: [region 0..30, national][input] (for calibration). */
-    public List<double[][]> couplingPanel() {
-        return couplingPanel;
+        /** A deep copy: continuing both must give identical results (state is all there is). */
+        public Session copy() {
+            Aggregator a = new Aggregator(scenario, calibration);
+            a.restore(aggregator.history());
+            return new Session(scenario, firms.copy(), owners.copy(), env, a, tick, firmTicks);
+        }
     }
 }

@@ -64,8 +64,16 @@ public final class RunSetup {
             screening[i] = share[i] * ai.quality();
         }
         Regime[] regimes = MarketPhase.regimes(scenario, 0, screening, share);
+        double[] intensity = Region.initialVendorShares();
+        double gdp = 0;
+        for (Region r : Region.ALL) {
+            gdp += r.gdpWeight();
+        }
+        for (Region r : Region.ALL) {
+            intensity[r.index()] = Math.min(3, intensity[r.index()] / (r.gdpWeight() / gdp));
+        }
         Environment env = Aggregator.environment(scenario, 1, ai, wageL, wageH, share, regimes, pre.adopterShare(),
-                Region.initialVendorShares(), 1);
+                intensity, 1);
         return new Initial(env, population, owners);
     }
 

@@ -19,9 +19,13 @@ public final class AiMarket {
         return 0.5 * (p.get(Param.PUE_DEFAULT) + p.get(Param.PUE_HUB));
     }
 
-    /** e_AI,t = e_AI,0·(1/1.4)^(t/4)·(1−b_brain) (A7, AI Index 2025). */
+    /**
+     * e_AI,t = e_AI,0·(g_c/1.4)^(t/4)·(1−b_brain): hardware efficiency +40%/yr (A7, AI Index 2025) against
+     * compute per unit of service growing with model scale (g_c, E3.14).
+     */
     static double energyPerUnit(Params p, int tick) {
-        return p.get(Param.ENERGY_PER_UNIT) * Num.pow(1 / p.get(Param.ENERGY_EFFICIENCY_GAIN), tick / 4.0)
+        return p.get(Param.ENERGY_PER_UNIT)
+                * Num.pow(p.get(Param.COMPUTE_INTENSITY_GROWTH) / p.get(Param.ENERGY_EFFICIENCY_GAIN), tick / 4.0)
                 * (1 - p.get(Param.BRAIN_LIKE));
     }
 
@@ -56,9 +60,12 @@ public final class AiMarket {
         double capacity = p.get(Param.COMPUTE0) * Math.max(initialAiDemand, 0.05 * firms);
         boolean on = p.getInt(Param.AI_ENABLED) == 1;
         double imported = capacity * p.get(Param.IMPORT_SHARE);
+        // D_0 is the raw data stock at t0: a fixed reference, so data policies (e_d, pooling, synthetic
+        // data) move q from the first tick on rather than cancelling out
+        double q = quality(p, eff[0], data);
         return new AiMarketState(on ? p.get(Param.THETA0) : 0, on ? p.get(Param.THETA_TACIT0) : 0, p.get(Param.THETA_US0),
-                p.get(Param.Q0), price(p, 0, false), energyPerUnit(p, 0), capacity - imported, imported, false,
-                data, eff[0], eff[1], 0, 0, 0, eff[0]);
+                q, price(p, 0, false), energyPerUnit(p, 0), capacity - imported, imported, false,
+                data, eff[0], eff[1], 0, 0, 0, data);
     }
 
     /**

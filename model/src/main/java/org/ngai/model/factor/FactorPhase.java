@@ -200,12 +200,14 @@ public final class FactorPhase {
         double bp = p.get(Param.INTERMEDIARY_P);
         double bq = p.get(Param.INTERMEDIARY_Q);
         for (int r = 0; r < Region.COUNT; r++) {
-            double infra = org.ngai.model.firm.FirmEconomics.infra(p, r);
+            // Bass diffusion towards a regional ceiling set by digital infrastructure: dN = (p + q·N/m)(m − N)
+            double ceiling = org.ngai.model.firm.FirmEconomics.infra(p, r);
             for (int m : new int[] {Environment.LAB, Environment.TECH}) {
                 int c = Environment.cell(m, r);
                 double s = o.intermediaryShare[c];
-                o.intermediaryShare[c] = Math.min(1, s + (bp + bq * s) * (1 - s) * (0.5 + infra));
+                o.intermediaryShare[c] = s >= ceiling ? s : Math.min(ceiling, s + (bp + bq * s / ceiling) * (ceiling - s));
             }
+            double infra = ceiling;
             o.intermediaryShare[Environment.cell(Environment.FIN, r)] = Math.min(1, lenderShare * (0.6 + 0.4 * infra));
         }
     }

@@ -161,5 +161,8 @@ public final class FirmEconomics {
         ta.augGainHigh = p.get(Param.AUG_GAIN);
         ta.augGainLow = p.get(Param.AUG_GAIN_NOVICE);
         ta.outsideLoss = p.get(Param.OUTSIDE_FRONTIER_LOSS);
+        ta.rampWidth = p.get(Param.AI_RAMP_WIDTH);
+        ta.aiSkillIntensity = p.get(Param.AI_SKILL_INTENSITY);
+        ta.rampFloor = p.get(Param.AI_RAMP_FLOOR);
     }
 }

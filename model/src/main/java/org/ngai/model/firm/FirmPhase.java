@@ -92,6 +92,11 @@ public final class FirmPhase {
         double sepH = s * f.employedH;
         double keepL = f.employedL - sepL;
         double keepH = f.employedH - sepH;
+        if (f.stage >= 2 && ta.aiTasks + ta.augmentedNum > 0) {
+            // AI needs skilled operators: adopters staff H up to h_req·L (A6.8 depth; §3.1.2 upgrading)
+            double hreq = p.get(Param.DEPTH_SKILL_RATIO) * (1 - p.get(Param.COMPLEMENTARY_TECH));
+            needH = Math.max(needH, hreq * needL);
+        }
         double vacL = Math.max(0, needL - keepL);
         double vacH = Math.max(0, needH - keepH);
         double hoard = 1 + p.get(Param.HOARDING);
@@ -121,7 +126,7 @@ public final class FirmPhase {
             double profit = revenue / eps;
             double rq = p.get(Param.DISCOUNT_RATE) / 4;
             int horizon = p.getInt(Param.HORIZON);
-            double annuity = (1 - Num.pow(1 + rq, -horizon)) / rq;
+            double annuity = (1 - Num.powFast(1 + rq, -horizon)) / rq;
             double sigmaU = p.get(Param.UNCERTAINTY) * (1 - p.get(Param.TRUST_BOOST));
             double hurdle = RealOption.hurdleMultiple(p.get(Param.DISCOUNT_RATE), p.get(Param.DRIFT), sigmaU);
             double readiness = readiness(f, p);
@@ -145,10 +150,10 @@ public final class FirmPhase {
                 double idx2 = option.run(f, to, FirmEconomics.usableShare(f, p, to));
                 double gain = (FirmEconomics.stageGain(p, to) - FirmEconomics.stageGain(p, f.stage)) * (1 - expectedCut);
                 double c2 = idx2 / (z * Num.exp(gain)) * wedge;
-                double dPi = profit * (Num.pow(c2 / unitCost, 1 - eps) - 1);
+                double dPi = profit * (Num.powFast(c2 / unitCost, 1 - eps) - 1);
                 double fail = leap ? p.get(Param.FAIL_LEAP) : p.get(Param.FAIL_SERIAL);
                 double inv = FirmEconomics.investmentPerRevenue(p, f.stage, to) * revenue;
-                double tc = inv * (1 - subsidyRate) + iota * inv;
+                double tc = inv * (1 + iota) * (1 - subsidyRate);
                 double npv = (1 - fail) * (dPi * annuity - jLoss) - tc;
                 double ratio = tc > 0 ? npv / tc : Double.NEGATIVE_INFINITY;
                 if (ratio > bestRatio) {
@@ -167,15 +172,19 @@ public final class FirmPhase {
                         * (p.get(Param.BASS_P) / 4 + p.get(Param.BASS_Q) / 4 * peers);
                 if (rng.nextDouble() < hazard) {
                     projectGood = rng.bernoulli(p.get(Param.GAME_GOOD_SHARE));
-                    double need = bestTc - Math.max(0, f.cash - f.fixedCost);
+                    // A6.5: B = b_K·K (secured) + b_CF·E[CF] (cash-flow credit). Whether cash-flow credit is
+                    // granted is the finance market's signalling game (B3), decided at clearing. Firms borrow
+                    // enough to keep a liquidity buffer when they can; otherwise they run their cash down.
+                    double securedLimit = Math.max(0, p.get(Param.COLLATERAL_RATIO)
+                            * f.pledgeable(p.get(Param.PLEDGEABLE_BASE)) * (1 + p.get(Param.GUARANTEE)) - f.debt);
+                    double unsecuredLimit = p.get(Param.CASHFLOW_RATIO) * 4 * Math.max(0, profit);
+                    double limit = securedLimit + unsecuredLimit;
+                    double preferred = bestTc - Math.max(0, f.cash - p.get(Param.LIQUIDITY_BUFFER) * f.fixedCost);
+                    double minimal = bestTc - Math.max(0, f.cash - 0.25 * f.fixedCost);
+                    double need = preferred <= limit ? preferred : minimal;
                     boolean financed = true;
                     if (need > 0) {
-                        // A6.5: B = b_K·K (secured) + b_CF·E[CF] (cash-flow credit). Whether cash-flow credit is
-                        // granted is the finance market's signalling game (B3), decided at clearing.
-                        double securedLimit = Math.max(0, p.get(Param.COLLATERAL_RATIO) * f.capital()
-                                * (1 + p.get(Param.GUARANTEE)) - f.debt);
-                        double unsecuredLimit = p.get(Param.CASHFLOW_RATIO) * 4 * Math.max(0, profit);
-                        if (need > securedLimit + unsecuredLimit) {
+                        if (need > limit) {
                             financed = false;
                             constrained = true;
                         } else {
@@ -184,10 +193,11 @@ public final class FirmPhase {
                         }
                     }
                     if (financed) {
-                        double subsidy = bestI * subsidyRate;
+                        // the subsidy covers the same share of the tangible and the intangible outlay
+                        double subsidy = bestI * (1 + iota) * subsidyRate;
                         intent = new AdoptionIntent(f.id, f.region, f.sector, f.stage, bestTo, bestTo - f.stage >= 2,
-                                bestI - subsidy, iota * bestI, subsidy, bestNpv, hurdle, hazard,
-                                loanSecured + loanUnsecured, projectGood);
+                                bestI, iota * bestI, subsidy, bestNpv, hurdle, hazard, loanSecured + loanUnsecured,
+                                projectGood);
                     }
                 }
             }
@@ -299,7 +309,7 @@ public final class FirmPhase {
             double sh = f.demandShift * (1 + p.get(Param.SCOPE_LINE_DEMAND) * (f.productLines - 1));
             if (f.stage == 3) {
                 double fit = p.get(Param.FIT0) + (1 - p.get(Param.FIT0)) * f.aiQuality;
-                sh *= Num.pow(fit / fitRef, p.get(Param.FIT_EXPONENT)) * hiRatio;
+                sh *= Num.powFast(fit / fitRef, p.get(Param.FIT_EXPONENT)) * hiRatio;
             }
             shift[i] = sh;
         }
@@ -320,22 +330,29 @@ public final class FirmPhase {
                 count[firm[i].sector]++;
             }
         }
+        int[][] memberOf = new int[Sector.COUNT][];
+        int[] fill = new int[Sector.COUNT];
+        for (int s = 0; s < Sector.COUNT; s++) {
+            memberOf[s] = new int[count[s]];
+        }
+        for (int i = 0; i < n; i++) {
+            if (!decisions.get(i).exiting) {
+                int s = firm[i].sector;
+                memberOf[s][fill[s]++] = i;
+            }
+        }
         for (int s = 0; s < Sector.COUNT; s++) {
             int m = count[s];
-            int[] members = new int[m];
+            int[] members = memberOf[s];
             double[] sh = new double[m];
             double[] pr = new double[m];
             double[] cap = new double[m];
             double[] out = new double[m];
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (!decisions.get(i).exiting && firm[i].sector == s) {
-                    members[k] = i;
-                    sh[k] = shift[i];
-                    pr[k] = decisions.get(i).price;
-                    cap[k] = capacityOut[i];
-                    k++;
-                }
+            for (int k = 0; k < m; k++) {
+                int i = members[k];
+                sh[k] = shift[i];
+                pr[k] = decisions.get(i).price;
+                cap[k] = capacityOut[i];
             }
             priceIndex[s] = GoodsMarket.clear(expenditure[s], eps, sh, pr, cap, out);
             for (int j = 0; j < m; j++) {
@@ -347,8 +364,8 @@ public final class FirmPhase {
                 sectorRevenue[s] += revenue[i];
                 // demand at the posted price (what the firm plans on next tick)
                 f.lastDemand = Double.isFinite(priceIndex[s])
-                        ? shift[i] * Num.pow(decisions.get(i).price, -eps) * expenditure[s]
-                        / Num.pow(priceIndex[s], 1 - eps) : 0;
+                        ? shift[i] * Num.powFast(decisions.get(i).price, -eps) * expenditure[s]
+                        / Num.powFast(priceIndex[s], 1 - eps) : 0;
                 f.lastOutput = out[j];
             }
         }
@@ -389,13 +406,14 @@ public final class FirmPhase {
         }
         List<SectorSummary> sectors = new ArrayList<>(Sector.COUNT);
         double hiShare = hiTierShare(p, env.incomeIndex());
-        for (int s = 0; s < Sector.COUNT; s++) {
-            double va = 0;
-            for (FirmReport r : reports) {
-                if (r.sector() == s && r.event() != FirmReport.EXITED) {
-                    va += r.valueAdded();
-                }
+        double[] sectorVa = new double[Sector.COUNT];
+        for (FirmReport r : reports) {
+            if (r.event() != FirmReport.EXITED) {
+                sectorVa[r.sector()] += r.valueAdded();
             }
+        }
+        for (int s = 0; s < Sector.COUNT; s++) {
+            double va = sectorVa[s];
             // exact CES price index P_s of the cleared market (1 at t0 by construction)
             sectors.add(new SectorSummary(s, priceIndex[s], expenditure[s], sectorRevenue[s], va, hiShare, count[s]));
         }
@@ -482,8 +500,9 @@ public final class FirmPhase {
             } else {
                 // bad-type cash-flow loans are lost to the lender at once (booked by the market, B3)
                 f.debt += m.loanSecured() + (in.projectGood() ? m.loanUnsecured() : 0);
-                f.cash += granted - in.investment();
-                tangibleInvestment = in.investment() + in.subsidy();
+                // the subsidy arrives as cash; the firm pays I now and ι·I over T_J ticks (A3g)
+                f.cash += granted + in.subsidy() - in.investment();
+                tangibleInvestment = in.investment();
                 subsidy = in.subsidy();
                 f.lastAttemptTick = tick;
                 double fail = in.leap() ? p.get(Param.FAIL_LEAP) : p.get(Param.FAIL_SERIAL);
@@ -571,6 +590,17 @@ public final class FirmPhase {
         double repay = Math.min(f.debt * p.get(Param.LOAN_REPAY), Math.max(0, f.cash));
         f.debt -= repay;
         f.cash -= repay;
+        // D financing support: a guarantee fund bridges losses during the transition (T_J after an upgrade),
+        // the fear behind 转型找死 (transforming = seeking death)
+        if (f.cash < 0 && tick - f.lastAttemptTick <= p.getInt(Param.JCURVE_DURATION) && p.get(Param.GUARANTEE) > 0) {
+            double bridge = Math.min(-f.cash, p.get(Param.GUARANTEE) * Math.max(revenue, f.fixedCost));
+            f.cash += bridge;
+            f.debt += bridge;
+        }
+        double target = p.get(Param.CASH_TARGET) * revenue;
+        if (f.cash > target && f.debt <= 0) {
+            f.cash -= 0.5 * (f.cash - target);   // payout of excess cash to owners
+        }
         f.kUpgrade *= 1 - 0.025;
         f.intangible = f.intangible * (1 - p.get(Param.INTANGIBLE_DEPRECIATION)) + intangibleSpend;
         f.lossTicks = f.cash < 0 ? f.lossTicks + 1 : 0;

@@ -121,7 +121,7 @@ public final class FirmPopulation {
             rng.reset(scenario.seed(), Rng.Stream.FIRM_INIT, i, 0);
             FirmState f = new FirmState(i, rng.pick(cumRegion), rng.pick(cumSector), cap);
             size[i] = Math.min(5000, Num.exp(lnMedian + sizeSd * rng.gaussian()));
-            drawTasks(f, k0, conc, p.get(Param.FIRM_COD_CONCENTRATION), rng);
+            drawTasks(f, k0, conc, p.get(Param.FIRM_COD_CONCENTRATION), p.get(Param.HIGH_SKILL_COD_SHIFT), rng);
             f.lnZInn = p.get(Param.INIT_TFP_SD) * rng.gaussian();
             f.wedgeZ = rng.gaussian();
             f.layers = (int) Num.clamp(2 + Math.floor(Num.log(size[i]) / Num.log(5)), 2, 7);
@@ -176,9 +176,27 @@ public final class FirmPopulation {
             f.kUpgrade = FirmEconomics.investmentPerRevenue(p, 0, f.stage) * revenue[i];
             f.kAi = f.stage >= 2 ? f.kUpgrade * 0.5 : 0;
             f.intangible = p.get(Param.INTANGIBLE_RATIO) * f.kUpgrade;
+            if (f.stage >= 1 && rng.nextDouble() < 0.08) {
+                // some firms are mid-way through the intangible investment of a recent upgrade (A3g)
+                double last = FirmEconomics.investmentPerRevenue(p, f.stage - 1, f.stage) * revenue[i];
+                f.pendingIntangible = p.get(Param.INTANGIBLE_RATIO) * last * rng.nextDouble();
+                f.intangibleRate = p.get(Param.INTANGIBLE_RATIO) * last / p.getInt(Param.JCURVE_DURATION);
+            }
             f.cash = 1.5 * revenue[i] * rng.uniform(0.5, 1.5);
             f.fixedCost = p.get(Param.FIXED_COST) * revenue[i] * rng.uniform(0.6, 1.4);
             f.hiTier = f.stage == 3 ? 1 : 0;
+        }
+        // A3g: the intangible stock starts at the steady state of the t0 investment flow, δ_G·G_0 = Σ I_G,
+        // spread in proportion to past upgrade capital (no transient from undepreciated history)
+        double flow = 0;
+        double base = 0;
+        for (FirmState f : firms) {
+            flow += Math.min(f.pendingIntangible, f.intangibleRate);
+            base += f.kUpgrade;
+        }
+        double stock = flow / p.get(Param.INTANGIBLE_DEPRECIATION);
+        for (FirmState f : firms) {
+            f.intangible = base > 0 ? stock * f.kUpgrade / base : 0;
         }
         double eps = p.get(Param.DEMAND_ELASTICITY);
         for (int i = 0; i < n; i++) {
@@ -191,15 +209,16 @@ public final class FirmPopulation {
         return new FirmPopulation(firms, expenditure, aiDemand, n);
     }
 
-    static void drawTasks(FirmState f, int k0, double conc, double firmConc, Rng rng) {
+    static void drawTasks(FirmState f, int k0, double conc, double firmConc, double highCut, Rng rng) {
         Sector s = Sector.of(f.sector);
         double mean = rng.beta(s.codA * firmConc, s.codB * firmConc);
         mean = Num.clamp(mean, 0.02, 0.98);
         f.taskCount = k0;
         for (int t = 0; t < k0; t++) {
-            f.cod[t] = (float) rng.beta(mean * conc, (1 - mean) * conc);
+            double c = rng.beta(mean * conc, (1 - mean) * conc);
             f.complexity[t] = (float) rng.nextDouble();
             f.taskSkill[t] = (byte) (rng.bernoulli(s.highSkillTaskShare) ? 1 : 0);
+            f.cod[t] = (float) (f.taskSkill[t] == 1 ? c * (1 - highCut) : c);
             f.aiRank[t] = (float) rng.nextDouble();
             f.factor[t] = (byte) (f.taskSkill[t] == 0 ? Factor.L.ordinal() : Factor.H.ordinal());
         }
@@ -240,7 +259,8 @@ public final class FirmPopulation {
         FirmState f = new FirmState(id, rng.pick(Region.cumulativeGdp()), rng.pick(Sector.cumulativeFirmShares()), cap);
         f.birthTick = tick;
         double size = Math.min(500, Num.exp(Num.log(p.get(Param.INIT_SIZE_MEDIAN) * 0.5) + 0.8 * rng.gaussian()));
-        drawTasks(f, p.getInt(Param.TASKS_INITIAL), p.get(Param.TASK_DISPERSION), p.get(Param.FIRM_COD_CONCENTRATION), rng);
+        drawTasks(f, p.getInt(Param.TASKS_INITIAL), p.get(Param.TASK_DISPERSION), p.get(Param.FIRM_COD_CONCENTRATION),
+                p.get(Param.HIGH_SKILL_COD_SHIFT), rng);
         f.lnZInn = p.get(Param.INIT_TFP_SD) * rng.gaussian();
         f.wedgeZ = rng.gaussian();
         f.layers = 2;

@@ -77,6 +77,11 @@ public final class FirmState {
         return kBase + kUpgrade;
     }
 
+    /** Collateral for secured credit: upgrade capital plus the pledgeable part of base capital (A6.5). */
+    public double pledgeable(double baseShare) {
+        return kUpgrade + baseShare * kBase;
+    }
+
     /** A deep copy (used to prove that phases do not depend on hidden shared state). */
     public FirmState copy() {
         FirmState c = new FirmState(id, region, sector, cod.length);

@@ -31,20 +31,15 @@ final class GoodsMarket {
         double[] a = new double[n];
         double[] b = new double[n];
         double[] t = new double[n];
-        Integer[] order = new Integer[n];
         double gamma = (eps - 1) / eps;
         double total = 0;
         for (int i = 0; i < n; i++) {
-            a[i] = shift[i] * Num.pow(price[i], 1 - eps);
-            b[i] = capacity[i] > 0 ? Num.pow(shift[i], 1 / eps) * Num.pow(capacity[i], gamma) : 0;
-            t[i] = capacity[i] > 0 ? shift[i] * Num.pow(price[i], -eps) * expenditure / capacity[i] : Double.POSITIVE_INFINITY;
-            order[i] = i;
+            a[i] = shift[i] * Num.powFast(price[i], 1 - eps);
+            b[i] = capacity[i] > 0 ? Num.powFast(shift[i], 1 / eps) * Num.powFast(capacity[i], gamma) : 0;
+            t[i] = capacity[i] > 0 ? shift[i] * Num.powFast(price[i], -eps) * expenditure / capacity[i] : Double.POSITIVE_INFINITY;
             total += a[i];
         }
-        Arrays.sort(order, (x, y) -> {
-            int c = Double.compare(t[x], t[y]);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
+        int[] order = org.ngai.model.core.IndexSort.byKey(t);
         double[] sortedT = new double[n];
         double[] prefixA = new double[n + 1];
         double[] suffixB = new double[n + 1];
@@ -74,20 +69,20 @@ final class GoodsMarket {
         double x = Num.exp(0.5 * (lo + hi));
         for (int i = 0; i < n; i++) {
             if (t[i] <= x) {
-                output[i] = shift[i] * Num.pow(price[i], -eps) * expenditure / x;
+                output[i] = shift[i] * Num.powFast(price[i], -eps) * expenditure / x;
             } else if (capacity[i] > 0) {
                 output[i] = capacity[i];
-                price[i] = Num.pow(shift[i] * expenditure / (capacity[i] * x), 1 / eps);
+                price[i] = Num.powFast(shift[i] * expenditure / (capacity[i] * x), 1 / eps);
             } else {
                 output[i] = 0;
             }
         }
-        return Num.pow(x, 1 / (1 - eps));
+        return Num.powFast(x, 1 / (1 - eps));
     }
 
     private static double rhs(double x, double e, double gamma, double[] sortedT, double[] prefixA, double[] suffixB) {
         int k = upperBound(sortedT, x);
-        return prefixA[k] + Num.pow(x / e, gamma) * suffixB[k];
+        return prefixA[k] + Num.powFast(x / e, gamma) * suffixB[k];
     }
 
     /** Number of entries ≤ x in a sorted array. */

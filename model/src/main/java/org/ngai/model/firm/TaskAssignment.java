@@ -42,6 +42,9 @@ public final class TaskAssignment {
     public double augGainHigh;      // a_aug
     public double augGainLow;       // novice gain
     public double outsideLoss;
+    public double aiSkillIntensity;  // H workers per automated task unit (capital-skill complementarity)
+    public double rampWidth = 0.3;
+    public double rampFloor = 0.3;
 
     // ---- outputs per task ----
     public final byte[] factor;
@@ -84,7 +87,6 @@ public final class TaskAssignment {
     public double run(FirmState f, int stage, double usableShare) {
         int k = f.taskCount;
         double aiUnitCost = aiProductivity > 0 ? aiPrice / aiProductivity : Double.POSITIVE_INFINITY;
-        double aiPerceivedCost = aiUnitCost + aiFixedPerVolume;
         double lowAug = (wageL + augIntensity * aiPrice) / (1 + augGainLow);
         double highAug = (wageH + augIntensity * aiPrice) / (1 + augGainHigh);
         double aiFloor = 1 - theta;
@@ -104,8 +106,15 @@ public final class TaskAssignment {
             double bestCost = lowTask ? Math.min(wageL, wageH) : wageH;
             double realised = bestCost;
             boolean trulyFeasible = aiAllowedInSector && (c >= aiFloor || c <= thetaTacit);
+            boolean tacit = c <= thetaTacit;
+            // AI productivity ramps up with the distance inside the frontier (true and perceived)
+            double rampTrue = tacit ? 1 : ramp(c - aiFloor);
+            double rampSeen = tacit ? 1 : ramp(c - aiFloorPerceived);
+            double supervision = aiSkillIntensity * wageH;
+            double aiTrueCost = aiUnitCost / rampTrue + aiFixedPerVolume + supervision;
+            double aiPerceivedCost = aiUnitCost / rampSeen + aiFixedPerVolume + supervision;
             feasible[i] = trulyFeasible;
-            costEffective[i] = trulyFeasible && aiPerceivedCost < lab;
+            costEffective[i] = trulyFeasible && aiTrueCost < lab;
             if (trulyFeasible) {
                 feasibleTasks++;
                 feasibleWage += lab;
@@ -124,8 +133,9 @@ public final class TaskAssignment {
                 if (perceivedAi && aiPerceivedCost < bestCost) {
                     best = Factor.AI.ordinal();
                     bestCost = aiPerceivedCost;
-                    boolean inside = c >= aiFloor || c <= thetaTacit;
-                    realised = inside ? aiPerceivedCost : aiUnitCost / (1 - outsideLoss) + aiFixedPerVolume;
+                    boolean inside = c >= aiFloor || tacit;
+                    realised = inside ? aiTrueCost
+                            : aiUnitCost / (rampSeen * (1 - outsideLoss)) + aiFixedPerVolume + supervision;
                 }
                 boolean perceivedAug = c >= aiFloorPerceived - augBand;
                 boolean insideAug = c >= aiFloor - augBand;
@@ -198,7 +208,9 @@ public final class TaskAssignment {
                 case 1 -> high += y;                                  // H, γ=1
                 case 2 -> ict += y / ictProductivity;
                 case 3 -> {
-                    ai += y * cost[i] / aiPrice;                      // units incl. fixed deployment
+                    // units incl. fixed deployment; skilled operators are paid separately
+                    ai += y * (cost[i] - aiSkillIntensity * wageH) / aiPrice;
+                    high += y * aiSkillIntensity;
                     aiTasks++;
                     pen += w;
                 }
@@ -226,6 +238,14 @@ public final class TaskAssignment {
         penetrationDen = den;
         augmentedNum = aug;
         return idx;
+    }
+
+    /** Relative AI productivity at a distance d inside the frontier: floor + (1−floor)·d/width, capped at 1. */
+    private double ramp(double d) {
+        if (d <= 0) {
+            return rampFloor;
+        }
+        return Math.min(1, rampFloor + (1 - rampFloor) * d / rampWidth);
     }
 
     /** Labour-cost weight (per unit of Y/Z) of tasks whose factor moved from labour to ICT/AI (A2 Disp). */

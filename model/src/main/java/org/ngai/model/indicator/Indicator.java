@@ -45,7 +45,8 @@ public enum Indicator {
     // ---- labour and human capital (A2, B4)
     HIGH_SKILL_SHARE("labour.highSkillShare", "share of labour force", "A2", "NR", "h = H/(L+H) in the labour force"),
     SKILL_PREMIUM("labour.skillPremium", "w_H/w_L", "A2/E3.4", "NR", "employment-weighted skill premium"),
-    LABOUR_SHARE("labour.share", "share of value added", "A2/E3.2", "NRS", "wage bill / value added"),
+    LABOUR_SHARE("labour.share", "share of value added", "A2/E3.2", "NRS", "wage bill / value added (includes firms' scarcity rents)"),
+    LABOUR_COST_SHARE("labour.costShare", "share of variable cost", "A2/E3.2", "NS", "wage bill / (wages + AI + ICT + energy): labour's factor share in the task content of production (AR 2019)"),
     UNEMPLOYMENT("labour.unemployment", "rate", "A2/B4", "NR", "unemployed / (employed + unemployed)"),
     UNEMPLOYMENT_LOW("labour.unemploymentLow", "rate", "A2", "NR", "low-skill unemployment rate"),
     UNEMPLOYMENT_HIGH("labour.unemploymentHigh", "rate", "A2", "NR", "high-skill unemployment rate"),

@@ -4,9 +4,9 @@ package org.ngai.model.tick;
  * A firm's decision to upgrade (MODEL A6), published as {@code FirmAdopted}: one per decision.
  * The outcome (completed, or failed for finance / leap / serial risk) comes in the firm's report.
  *
- * @param investment     tangible investment I_o (after leap saving and subsidy)
+ * @param investment     tangible investment I_o (after the leap saving)
  * @param intangible     complementary intangible investment ι·I_o, spent over T_J ticks (A3g)
- * @param subsidy        public subsidy received (lagging-region lever, D)
+ * @param subsidy        public subsidy received as cash (lagging-region lever, D)
  * @param npv            NPV of the option at expected prices (A6.2)
  * @param hurdle         real-option hurdle multiple M_h (A6.3)
  * @param hazard         adoption hazard h that was drawn against (A6.4)

@@ -17,7 +17,7 @@ import org.ngai.model.matching.Regime;
  * @param screening       S_m,r = AI share of intermediaries × q_AI, index {@link #cell(int, int)} (B2)
  * @param regimes         signalling-game regime per market and region from last clearing (B3)
  * @param adopterShare    share of live firms in (region, sector) at stage &ge; k, index {@link #adopterIndex}
- * @param aiRevenueShare  A_r: region's share of AI-industry revenue (A1 new tasks)
+ * @param aiRevenueShare  A_r: region's AI-industry revenue share relative to its GDP share, capped at 3 (A1 new tasks)
  * @param meanScreening   S̄: mean screening capacity (A3b wedges)
  * @param visibility      Ω: share of vacancies/loans/technologies searchable outside the region (B2)
  * @param incomeIndex     real income relative to tick 1 (drives the non-homothetic demand of A4)
