@@ -1,0 +1,27 @@
+package org.ngai.model.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.ngai.model.engine.Catalogue;
+import org.ngai.model.scenario.ScenarioLoader;
+
+/** MODEL B5: the frozen bounds and entropy weights are those of the current baseline. */
+class CouplingCalibrationShippedTest {
+
+    @Test
+    void shippedCalibrationEqualsAFreshFitOnTheBaselinePanel() {
+        CouplingCalibration shipped = CouplingCalibration.shipped();
+        CouplingCalibration fresh = Catalogue.fitCoupling(ScenarioLoader.bundled("baseline"));
+        assertThat(shipped.min()).containsExactly(fresh.min());
+        assertThat(shipped.max()).containsExactly(fresh.max());
+        assertThat(shipped.weights()).containsExactly(fresh.weights());
+        for (int s = 0; s < 4; s++) {
+            double w = 0;
+            for (int k = CouplingCalibration.SUBSYSTEM_START[s]; k < CouplingCalibration.SUBSYSTEM_START[s + 1]; k++) {
+                w += shipped.weights()[k];
+            }
+            assertThat(w).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+}
