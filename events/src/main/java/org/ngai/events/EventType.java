@@ -17,6 +17,8 @@ public enum EventType {
     TICK_STARTED(Topics.CONTROL, Payloads.TickStarted.class, null),
     TICK_CLOSED(Topics.CONTROL, Payloads.TickClosed.class, null),
     RUN_FINISHED(Topics.CONTROL, Payloads.RunFinished.class, null),
+    RUN_PAUSED(Topics.CONTROL, Payloads.RunPaused.class, null),
+    RUN_RESUMED(Topics.CONTROL, Payloads.RunResumed.class, null),
     RUN_CANCELLED(Topics.CONTROL, Payloads.RunCancelled.class, null),
     FIRM_ADOPTED(Topics.ADOPTIONS, AdoptionIntent.class, null),
     FACTOR_DEMANDS(Topics.DEMANDS, RecordBatch.class, FactorDemand.class),

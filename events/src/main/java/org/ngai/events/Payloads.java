@@ -33,6 +33,13 @@ public final class Payloads {
     public record RunCancelled(String reason) {
     }
 
+    /** The run holds before its next tick until RUN_RESUMED. */
+    public record RunPaused(String reason) {
+    }
+
+    public record RunResumed(String reason) {
+    }
+
     /** Closing marker: how many chunks and records the producer posted for (run, tick). */
     public record Closed(int parts, int records) {
     }

@@ -1,0 +1,97 @@
+package org.ngai.firm.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.ngai.events.EventType;
+import org.ngai.events.Payloads;
+import org.ngai.firm.listener.EventPublisher;
+import org.ngai.firm.persistence.RunEntity;
+import org.ngai.firm.rest.ErrorMappers.BadRequest;
+import org.ngai.firm.rest.ErrorMappers.Conflict;
+import org.ngai.firm.rest.ErrorMappers.NotFound;
+import org.ngai.firm.rest.RunRequest;
+import org.ngai.model.scenario.Scenario;
+import org.ngai.model.scenario.ScenarioException;
+import org.ngai.model.scenario.ScenarioLoader;
+
+/**
+ * Creates and controls runs. Commands only record intent and publish a control event; the instance
+ * that owns the run's partition acts on it (ARCHITECTURE: one instance of each service owns a run).
+ */
+@ApplicationScoped
+public class RunService {
+    @Inject
+    RunStore store;
+    @Inject
+    EventPublisher publisher;
+
+    /** Validates the request completely (400 naming the field) before anything is stored or sent. */
+    public RunEntity create(RunRequest req) {
+        if (req == null) {
+            throw new BadRequest("(body)", "request body is required: {\"scenario\": \"baseline\"}");
+        }
+        if (req.scenario() != null && req.scenarioDocument() != null) {
+            throw new BadRequest("scenario", "give either scenario (a bundled name) or scenarioDocument, not both");
+        }
+        Scenario s;
+        if (req.scenarioDocument() != null) {
+            s = ScenarioLoader.fromTree(req.scenarioDocument());
+        } else {
+            String name = req.scenario() == null ? "baseline" : req.scenario();
+            if (!ScenarioLoader.bundledNames().contains(name)) {
+                throw new ScenarioException("scenario", "'" + name + "' is not a bundled scenario; known: "
+                        + ScenarioLoader.bundledNames());
+            }
+            s = ScenarioLoader.bundled(name);
+        }
+        Scenario.Builder b = s.toBuilder();
+        if (req.seed() != null) {
+            b.seed(req.seed());
+        }
+        if (req.firms() != null) {
+            b.firms(req.firms());
+        }
+        if (req.ticks() != null) {
+            b.ticks(req.ticks());
+        }
+        Scenario scenario = b.build();
+        String id = UUID.randomUUID().toString();
+        RunEntity e = store.create(id, scenario);
+        publisher.publish(id, EventType.RUN_STARTED, 0, 0, new Payloads.RunStarted(ScenarioLoader.toTree(scenario)));
+        return e;
+    }
+
+    public RunEntity get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFound("run " + id + " does not exist"));
+    }
+
+    public RunEntity pause(String id) {
+        RunEntity e = activeOrConflict(id);
+        publisher.publish(id, EventType.RUN_PAUSED, e.currentTick, (int) (System.nanoTime() & 0x7fffffff),
+                new Payloads.RunPaused("requested"));
+        return e;
+    }
+
+    public RunEntity resume(String id) {
+        RunEntity e = activeOrConflict(id);
+        publisher.publish(id, EventType.RUN_RESUMED, e.currentTick, (int) (System.nanoTime() & 0x7fffffff),
+                new Payloads.RunResumed("requested"));
+        return e;
+    }
+
+    public RunEntity cancel(String id) {
+        RunEntity e = activeOrConflict(id);
+        publisher.publish(id, EventType.RUN_CANCELLED, e.currentTick, 0, new Payloads.RunCancelled("cancelled by request"));
+        return e;
+    }
+
+    private RunEntity activeOrConflict(String id) {
+        RunEntity e = get(id);
+        if (e.status.equals(RunEntity.Status.FINISHED.name()) || e.status.equals(RunEntity.Status.CANCELLED.name())
+                || e.status.equals(RunEntity.Status.FAILED.name())) {
+            throw new Conflict("run " + id + " is " + e.status);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,78 @@
+package org.ngai.firm.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import org.ngai.firm.persistence.RunEntity;
+import org.ngai.model.scenario.Scenario;
+import org.ngai.model.scenario.ScenarioLoader;
+
+/** Transactions on the runs table. */
+@ApplicationScoped
+public class RunStore {
+
+    public RunEntity create(String id, Scenario s) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RunEntity e = new RunEntity();
+            e.id = id;
+            e.scenarioName = s.name();
+            e.scenarioJson = ScenarioLoader.toJson(s);
+            e.seed = s.seed();
+            e.firms = s.firms();
+            e.ticks = s.ticks();
+            e.status = RunEntity.Status.CREATED.name();
+            e.currentTick = 0;
+            e.createdAt = Instant.now();
+            e.updatedAt = e.createdAt;
+            e.persist();
+            return e;
+        });
+    }
+
+    /** Creates the row if a run started elsewhere reaches this instance first. */
+    public void ensure(String id, Scenario s) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (RunEntity.findById(id) == null) {
+                RunEntity e = new RunEntity();
+                e.id = id;
+                e.scenarioName = s.name();
+                e.scenarioJson = ScenarioLoader.toJson(s);
+                e.seed = s.seed();
+                e.firms = s.firms();
+                e.ticks = s.ticks();
+                e.status = RunEntity.Status.CREATED.name();
+                e.createdAt = Instant.now();
+                e.updatedAt = e.createdAt;
+                e.persist();
+            }
+        });
+    }
+
+    public void update(String id, RunEntity.Status status, int tick, String message) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            RunEntity e = RunEntity.findById(id);
+            if (e == null) {
+                return;
+            }
+            if (status != null) {
+                e.status = status.name();
+                if (status == RunEntity.Status.FINISHED || status == RunEntity.Status.CANCELLED
+                        || status == RunEntity.Status.FAILED) {
+                    e.finishedAt = Instant.now();
+                }
+            }
+            if (tick >= 0) {
+                e.currentTick = tick;
+            }
+            if (message != null) {
+                e.message = message;
+            }
+            e.updatedAt = Instant.now();
+        });
+    }
+
+    public Optional<RunEntity> find(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(RunEntity.findById(id)));
+    }
+}
