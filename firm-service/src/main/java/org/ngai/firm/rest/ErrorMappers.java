@@ -56,6 +56,16 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Throwable c = e.getCause();
         if (c instanceof JsonProcessingException j) {
