@@ -39,7 +39,7 @@ import org.ngai.model.tick.ProduceResult;
 @ApplicationScoped
 public class RunManager {
     private static final Logger LOG = Logger.getLogger(RunManager.class);
-    private static final int DEDUP_WINDOW = 20_000;
+    private static final int DEDUP_WINDOW = 500_000;
 
     @Inject
     EventPublisher publisher;
@@ -54,6 +54,7 @@ public class RunManager {
 
     private final Map<String, FirmRun> runs = new ConcurrentHashMap<>();
     private final Map<String, List<Envelope>> early = new HashMap<>();
+    private final java.util.Set<String> closed = new java.util.HashSet<>();
     private final LinkedHashSet<String> seen = new LinkedHashSet<>();
     private Counter duplicates;
     private Timer decideTimer;
@@ -100,6 +101,9 @@ public class RunManager {
 
     private void withRun(Envelope e, java.util.function.Consumer<FirmRun> action) {
         FirmRun r = runs.get(e.runId());
+        if (r == null && closed.contains(e.runId())) {
+            return;   // replayed history of a run that has already ended
+        }
         if (r == null) {
             // the run's RUN_STARTED may still be on its way (different topic); keep the event for it
             early.computeIfAbsent(e.runId(), k -> new ArrayList<>()).add(e);
@@ -113,10 +117,17 @@ public class RunManager {
     }
 
     private void onRunStarted(Envelope e) {
-        if (runs.containsKey(e.runId())) {
+        if (runs.containsKey(e.runId()) || closed.contains(e.runId())) {
             return;
         }
         Scenario scenario = ScenarioLoader.fromTree(EventCodec.payload(e, Payloads.RunStarted.class).scenario());
+        String status = store.find(e.runId()).map(x -> x.status).orElse(null);
+        if (RunEntity.Status.FINISHED.name().equals(status) || RunEntity.Status.CANCELLED.name().equals(status)
+                || RunEntity.Status.FAILED.name().equals(status)) {
+            closed.add(e.runId());
+            early.remove(e.runId());
+            return;
+        }
         long start = System.nanoTime();
         RunSetup.Initial init = RunSetup.create(scenario);
         FirmRun run = new FirmRun(e.runId(), scenario, init.population());
@@ -230,6 +241,7 @@ public class RunManager {
             publisher.publish(run.id, EventType.RUN_FINISHED, run.tick, 0, new Payloads.RunFinished(run.tick));
             store.update(run.id, RunEntity.Status.FINISHED, run.tick, null);
             runs.remove(run.id);
+            closed.add(run.id);
             LOG.infof("run %s finished after %d ticks", run.id, run.tick);
             return;
         }
@@ -258,6 +270,7 @@ public class RunManager {
 
     private void onCancelled(FirmRun run, String reason) {
         runs.remove(run.id);
+        closed.add(run.id);
         store.update(run.id, RunEntity.Status.CANCELLED, -1, reason);
         LOG.infof("run %s cancelled at tick %d: %s", run.id, run.tick, reason);
     }

@@ -31,6 +31,8 @@ public class SnapshotWriter {
         executor.submit(() -> {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
+                    // idempotent: a replayed tick replaces what an earlier pass wrote
+                    FirmSnapshotEntity.delete("runId = ?1 and tick = ?2", runId, tick);
                     for (FirmReport r : reports) {
                         toEntity(runId, tick, r).persist();
                     }

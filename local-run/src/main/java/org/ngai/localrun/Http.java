@@ -1,0 +1,42 @@
+package org.ngai.localrun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.ngai.events.EventCodec;
+
+/** Small JSON-over-HTTP client for the services' APIs. */
+public final class Http {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {
+    }
+
+    public record Response(int status, JsonNode body, String text) {
+    }
+
+    public static Response post(String url, String json) throws IOException, InterruptedException {
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), parse(r.body()), r.body());
+    }
+
+    public static Response get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), parse(r.body()), r.body());
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? null : EventCodec.MAPPER.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

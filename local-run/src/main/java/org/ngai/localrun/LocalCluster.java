@@ -1,0 +1,166 @@
+package org.ngai.localrun;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.ngai.events.Topics;
+import org.ngai.kafka.local.LocalKafkaBroker;
+
+/**
+ * A real Kafka broker (KRaft, in this JVM) and the four services (child JVMs), wired together:
+ * what the local run starts and what the end-to-end tests run against. Closing it stops everything
+ * it started, services first.
+ */
+public final class LocalCluster implements AutoCloseable {
+    public static final List<String> SERVICES = List.of("firm-service", "factor-service", "market-service", "indicator-service");
+    public static final Map<String, Integer> DEFAULT_PORTS = Map.of("firm-service", 8081, "factor-service", 8082,
+            "market-service", 8083, "indicator-service", 8084);
+
+    /** Which database the services use. */
+    public enum Database { H2, POSTGRESQL }
+
+    /** How to start the cluster. */
+    public record Options(Path repo, Path workdir, Database database, String postgresUrl, boolean fixedPorts,
+                          List<String> jvmOptions) {
+        public static Options local(Path repo) {
+            return new Options(repo, repo.resolve(".local-run"), Database.H2, null, true,
+                    List.of("-XX:+UseSerialGC", "-Xmx1g"));
+        }
+    }
+
+    private final LocalKafkaBroker broker;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, String> urls = new LinkedHashMap<>();
+
+    private LocalCluster(LocalKafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    public static LocalCluster start(Options o, java.util.function.Consumer<String> progress) {
+        try {
+            Files.createDirectories(o.workdir());
+            Path kafkaDir = o.workdir().resolve("kafka");
+            deleteRecursively(kafkaDir);
+            progress.accept("starting Kafka (KRaft) broker");
+            LocalKafkaBroker broker = LocalKafkaBroker.start(LocalKafkaBroker.Config.defaults().withLogDir(kafkaDir)
+                    .withPort(o.fixedPorts() && free(9092) ? 9092 : 0));
+            broker.createTopics(Topics.all());
+            LocalCluster c = new LocalCluster(broker);
+            try {
+                c.startServices(o, progress);
+            } catch (RuntimeException | IOException | InterruptedException e) {
+                c.close();
+                throw e;
+            }
+            return c;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void startServices(Options o, java.util.function.Consumer<String> progress)
+            throws IOException, InterruptedException {
+        String app = o.database() == Database.POSTGRESQL ? "quarkus-app-pg" : "quarkus-app";
+        for (String name : SERVICES) {
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            if (o.database() == Database.POSTGRESQL) {
+                props.put("quarkus.datasource.jdbc.url", o.postgresUrl());
+                props.put("quarkus.datasource.username", "postgres");
+                props.put("quarkus.datasource.password", "");
+            } else {
+                Path db = o.workdir().toAbsolutePath().resolve("db").resolve(name);
+                props.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE");
+            }
+            int port = o.fixedPorts() && free(DEFAULT_PORTS.get(name)) ? DEFAULT_PORTS.get(name) : 0;
+            Path jar = o.repo().resolve(name).resolve("target").resolve(app).resolve("quarkus-run.jar");
+            services.put(name, ServiceProcess.start(name, jar, port, props, o.workdir().resolve("logs"), o.jvmOptions()));
+        }
+        progress.accept("starting " + String.join(", ", SERVICES));
+        ExecutorService pool = Executors.newFixedThreadPool(SERVICES.size());
+        try {
+            Map<String, Future<String>> ready = new LinkedHashMap<>();
+            for (ServiceProcess s : services.values()) {
+                ready.put(s.name, pool.submit(() -> s.awaitReady(Duration.ofSeconds(180))));
+            }
+            for (Map.Entry<String, Future<String>> e : ready.entrySet()) {
+                try {
+                    urls.put(e.getKey(), e.getValue().get());
+                } catch (java.util.concurrent.ExecutionException ex) {
+                    throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public String url(String service) {
+        return urls.get(service);
+    }
+
+    public Map<String, String> urls() {
+        return urls;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    @Override
+    public void close() {
+        List<Thread> stops = new ArrayList<>();
+        for (ServiceProcess s : services.values()) {
+            Thread t = new Thread(s::close, "stop-" + s.name);
+            t.start();
+            stops.add(t);
+        }
+        for (Thread t : stops) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        broker.close();
+    }
+
+    static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            s.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.ngai.localrun;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.ngai.events.EventCodec;
+import org.ngai.model.engine.IndicatorTable;
+import org.ngai.model.engine.ReferenceEngine;
+import org.ngai.model.engine.SeriesExport;
+import org.ngai.model.indicator.Indicator;
+import org.ngai.model.indicator.TickIndicators;
+import org.ngai.model.scenario.Scenario;
+import org.ngai.model.scenario.ScenarioException;
+import org.ngai.model.scenario.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The main job: starts a real Kafka broker (KRaft) and the four services on embedded H2, submits a
+ * scenario to firm-service, follows it tick by tick with a progress bar, prints the indicator table,
+ * writes the series to a results folder and stops everything it started (also on Ctrl-C).
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, version = "ngai 0.1.0",
+        description = "Run a scenario through the distributed pipeline (broker + four services) on this machine.",
+        subcommands = {PipelineBenchmark.class})
+public final class LocalRun implements Callable<Integer> {
+    @Option(names = "--scenario", defaultValue = "baseline", description = "Bundled scenario name or a scenario file (default: ${DEFAULT-VALUE}).")
+    String scenario;
+    @Option(names = "--firms", description = "Override the number of firms.")
+    Integer firms;
+    @Option(names = "--ticks", description = "Override the number of quarters.")
+    Integer ticks;
+    @Option(names = "--seed", description = "Override the seed.")
+    Long seed;
+    @Option(names = "--out", defaultValue = "results", description = "Results folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+    @Option(names = "--repo", defaultValue = ".", description = "Repository root (where the services were built).")
+    Path repo;
+    @Option(names = "--verify", description = "Also run the in-process reference engine and check the series are identical.")
+    boolean verify;
+    @Option(names = "--keep-running", description = "Leave broker and services up after the run (Ctrl-C stops them).")
+    boolean keepRunning;
+    @Option(names = "--timeout", defaultValue = "30", description = "Minutes to wait for the run (default: ${DEFAULT-VALUE}).")
+    int timeoutMinutes;
+
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new LocalRun());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println(ex instanceof ScenarioException ? "invalid scenario: " + ex.getMessage() : "error: " + ex.getMessage());
+            return 2;
+        });
+        System.exit(cl.execute(args));
+    }
+
+    static Scenario resolve(String scenario, Integer firms, Integer ticks, Long seed) {
+        Scenario s = Files.isRegularFile(Path.of(scenario)) ? ScenarioLoader.load(Path.of(scenario)) : ScenarioLoader.bundled(scenario);
+        Scenario.Builder b = s.toBuilder();
+        if (firms != null) {
+            b.firms(firms);
+        }
+        if (ticks != null) {
+            b.ticks(ticks);
+        }
+        if (seed != null) {
+            b.seed(seed);
+        }
+        return b.build();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = resolve(scenario, firms, ticks, seed);
+        System.out.printf("Scenario %s: %d firms, %d quarters from 2020Q1, seed %d (docs/pipeline.md)%n", s.name(),
+                s.firms(), s.ticks(), s.seed());
+        long started = System.nanoTime();
+        AtomicReference<String> runId = new AtomicReference<>();
+        AtomicReference<LocalCluster> clusterRef = new AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            LocalCluster c = clusterRef.getAndSet(null);
+            if (c != null) {
+                System.err.println("\nstopping broker and services...");
+                if (runId.get() != null) {
+                    try {
+                        Http.post(c.url("firm-service") + "/api/runs/" + runId.get() + "/cancel", "");
+                    } catch (Exception ignored) {
+                        // best effort
+                    }
+                }
+                c.close();
+            }
+        }, "local-run-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        LocalCluster cluster = LocalCluster.start(LocalCluster.Options.local(repo.toAbsolutePath().normalize()),
+                msg -> System.out.println("- " + msg));
+        clusterRef.set(cluster);
+        System.out.printf("- ready in %.1f s: %s (broker %s; logs in %s)%n", (System.nanoTime() - started) / 1e9,
+                cluster.urls(), cluster.bootstrapServers(), repo.resolve(".local-run/logs"));
+        ObjectNode body = EventCodec.MAPPER.createObjectNode();
+        body.set("scenarioDocument", ScenarioLoader.toTree(s));
+        Http.Response created = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body));
+        if (created.status() != 201) {
+            throw new IllegalStateException("firm-service refused the run: " + created.text());
+        }
+        runId.set(created.body().path("id").asText());
+        System.out.println("- run " + runId.get() + " submitted to firm-service");
+        long runStart = System.nanoTime();
+        String end;
+        List<TickIndicators> series;
+        try (RunFollower follower = new RunFollower(cluster.bootstrapServers(), runId.get());
+             ProgressBar pb = new ProgressBarBuilder().setTaskName(s.name()).setInitialMax(s.ticks())
+                     .setStyle(ProgressBarStyle.ASCII).setUnit(" qtr", 1).showSpeed().build()) {
+            end = follower.follow(Duration.ofMinutes(timeoutMinutes), ti -> {
+                pb.stepTo(ti.tick());
+                pb.setExtraMessage(String.format("%s S3 %.3f pen %.3f u %.3f D %.3f", ti.quarter(),
+                        ti.get(Indicator.STAGE_INTELLIGENT), ti.get(Indicator.AI_PENETRATION),
+                        ti.get(Indicator.UNEMPLOYMENT), ti.get(Indicator.COORDINATION)));
+            });
+            series = follower.series();
+        }
+        double seconds = (System.nanoTime() - runStart) / 1e9;
+        System.out.println();
+        if (!"FINISHED".equals(end)) {
+            System.err.println("run did not finish (" + end + "); service logs are in " + repo.resolve(".local-run/logs"));
+            return 1;
+        }
+        int n = s.ticks();
+        System.out.print(IndicatorTable.render(series, 1, Math.min(n, 17), Math.min(n, 41), n));
+        Path dir = out.resolve(s.name() + "-seed" + s.seed());
+        SeriesExport.write(s, series, dir);
+        System.out.printf("%npipeline: %d ticks in %.1f s (%.0f firm-ticks/s); series written to %s%n", n, seconds,
+                (double) s.firms() * n / seconds, dir);
+        System.out.printf("APIs: %s/api/runs/%s  %s/api/runs/%s/indicators  (Swagger UI at /q/swagger-ui)%n",
+                cluster.url("firm-service"), runId.get(), cluster.url("indicator-service"), runId.get());
+        int code = 0;
+        if (verify) {
+            List<TickIndicators> reference = new ReferenceEngine().run(s).series();
+            boolean same = reference.equals(series);
+            System.out.println(same ? "verify: identical to the in-process reference engine, bit for bit"
+                    : "verify: DIFFERS from the reference engine");
+            code = same ? 0 : 3;
+        }
+        if (keepRunning) {
+            System.out.println("broker and services keep running; press Ctrl-C to stop them");
+            Thread.currentThread().join();
+        }
+        return code;
+    }
+}

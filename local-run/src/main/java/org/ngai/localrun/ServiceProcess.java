@@ -1,0 +1,139 @@
+package org.ngai.localrun;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One service running as a child JVM ({@code java -jar .../quarkus-run.jar}), logging to a file.
+ * Port 0 asks Quarkus for a free port, read back from the "Listening on" log line. The service is
+ * started with {@code ngai.exit-with-parent=true}, so it exits if this process dies.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+
+    public final String name;
+    private final Process process;
+    private final Path log;
+    private int port;
+
+    private ServiceProcess(String name, Process process, Path log, int port) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param properties system properties (Quarkus configuration: kafka.bootstrap.servers, datasource, ...)
+     */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties, Path logDir,
+                                       List<String> jvmOptions) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build the services first (./mvnw -DskipTests package)");
+        }
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(name + ".log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-Dquarkus.http.port=" + port);
+        cmd.add("-Dngai.exit-with-parent=true");
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        Process p = new ProcessBuilder(cmd).directory(jar.getParent().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new ServiceProcess(name, p, log, port);
+    }
+
+    /** Waits until the service listens and its readiness check passes; returns its base URL. */
+    public String awaitReady(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (port == 0) {
+            check(deadline);
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            Matcher m = LISTENING.matcher(text);
+            if (m.find()) {
+                port = Integer.parseInt(m.group(1));
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            check(deadline);
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return url();
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(150);
+        }
+    }
+
+    private void check(long deadline) throws IOException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log
+                    + "\n" + tail());
+        }
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(name + " did not become ready in time; see " + log + "\n" + tail());
+        }
+    }
+
+    public String tail() throws IOException {
+        if (!Files.exists(log)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM, then a forced kill if the service does not stop within 20 s. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.toHandle().destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
