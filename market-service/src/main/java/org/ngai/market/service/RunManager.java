@@ -1,0 +1,431 @@
+package org.ngai.market.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.ngai.events.Envelope;
+import org.ngai.events.EventCodec;
+import org.ngai.events.EventType;
+import org.ngai.events.Payloads;
+import org.ngai.events.RecordBatch;
+import org.ngai.market.config.MarketConfig;
+import org.ngai.market.listener.EventPublisher;
+import org.ngai.market.persistence.MarketRunEntity;
+import org.ngai.model.core.Region;
+import org.ngai.model.market.MarketPhase;
+import org.ngai.model.scenario.Scenario;
+import org.ngai.model.scenario.ScenarioLoader;
+import org.ngai.model.tick.Clearing;
+import org.ngai.model.tick.Environment;
+import org.ngai.model.tick.FactorDemand;
+import org.ngai.model.tick.FirmMatch;
+import org.ngai.model.tick.Supplies;
+
+/**
+ * The matcher's state machine (docs/pipeline.md step 3). For each (run, tick) it collects the
+ * environment (TICK_STARTED), the supplies (FACTOR_SUPPLIED), every demand chunk (FACTOR_DEMANDS) and
+ * the closing marker (DEMANDS_CLOSED), in whatever order they arrive, also before the run's
+ * RUN_STARTED. Once all are in it sorts the demands by firm id, runs {@link MarketPhase#clear} and
+ * publishes FACTOR_MATCHED chunks, MARKET_CLEARED and CLEARING_CLOSED, exactly once per (run, tick).
+ *
+ * <p>Duplicates change nothing: an event id seen before, a part or marker already held, or any event
+ * of a tick already settled is dropped. Invalid events throw {@link IllegalArgumentException} with a
+ * message naming the problem; the listener dead-letters them. Calls are serialised by this object's
+ * lock (the consumer calls from one thread; tests and metrics read concurrently).
+ */
+@ApplicationScoped
+public class RunManager {
+    private static final Logger LOG = Logger.getLogger(RunManager.class);
+    private static final int CELLS = Environment.GAME_MARKETS * Region.COUNT;
+
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    ClearingWriter writer;
+    @Inject
+    MarketConfig config;
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<String, MarketRun> runs = new LinkedHashMap<>();
+    private final LinkedHashSet<String> seen = new LinkedHashSet<>();
+    private final LinkedHashMap<String, MarketRunEntity.Status> closed = new LinkedHashMap<>();
+    private Counter duplicates;
+    private Counter clearings;
+    private Timer clearTimer;
+
+    @PostConstruct
+    void metrics() {
+        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", EventPublisher.PRODUCER)
+                .description("events dropped as duplicates").register(registry);
+        clearings = Counter.builder("transform_market_clearings_total").tag("service", EventPublisher.PRODUCER)
+                .description("(run, tick) clearings published").register(registry);
+        clearTimer = Timer.builder("transform_phase_seconds").tag("service", EventPublisher.PRODUCER)
+                .tag("phase", "clear").description("time spent in MarketPhase.clear").register(registry);
+        Gauge.builder("transform_active_runs", this, RunManager::activeRuns).tag("service", EventPublisher.PRODUCER)
+                .description("runs held in memory").register(registry);
+    }
+
+    /** Runs currently held in memory. */
+    public synchronized int activeRuns() {
+        return runs.size();
+    }
+
+    /** What is held for one run, for tests and diagnostics; null when the run is not in memory. */
+    public synchronized Held held(String runId) {
+        MarketRun r = runs.get(runId);
+        if (r == null) {
+            return null;
+        }
+        List<Integer> ticks = new ArrayList<>(r.pending.keySet());
+        int parts = 0;
+        int markers = 0;
+        for (TickInputs in : r.pending.values()) {
+            parts += in.parts.size();
+            markers += (in.env != null ? 1 : 0) + (in.supplies != null ? 1 : 0) + (in.closed != null ? 1 : 0);
+        }
+        return new Held(r.scenario != null, ticks, parts, markers, r.lastCleared);
+    }
+
+    /**
+     * @param started     RUN_STARTED has arrived
+     * @param ticks       ticks with inputs still waiting
+     * @param demandParts demand chunks held
+     * @param markers     environments, supplies and closing markers held
+     * @param lastCleared last tick cleared (0: none)
+     */
+    public record Held(boolean started, List<Integer> ticks, int demandParts, int markers, int lastCleared) {
+    }
+
+    /** Entry point for every consumed envelope. Throws IllegalArgumentException for invalid events. */
+    public synchronized void handle(Envelope e) {
+        EventType type = EventCodec.type(e);
+        if (e.eventId() == null || e.eventId().isBlank()) {
+            throw new IllegalArgumentException("eventId is missing");
+        }
+        if (seen.contains(e.eventId())) {
+            duplicates.increment();
+            return;
+        }
+        switch (type) {
+            case RUN_STARTED -> onRunStarted(e);
+            case TICK_STARTED -> onEnvironment(e);
+            case FACTOR_SUPPLIED -> onSupplies(e);
+            case FACTOR_DEMANDS -> onDemands(e);
+            case DEMANDS_CLOSED -> onDemandsClosed(e);
+            case RUN_FINISHED -> {
+                EventCodec.payload(e, Payloads.RunFinished.class);
+                close(e.runId(), MarketRunEntity.Status.FINISHED);
+            }
+            case RUN_CANCELLED -> {
+                EventCodec.payload(e, Payloads.RunCancelled.class);
+                close(e.runId(), MarketRunEntity.Status.CANCELLED);
+            }
+            default -> {
+                // other events on the consumed topics (TICK_CLOSED, RUN_PAUSED, RUN_RESUMED) do not concern the matcher
+            }
+        }
+        seen.add(e.eventId());
+        if (seen.size() > Math.max(1, config.dedupWindow())) {
+            seen.remove(seen.iterator().next());
+        }
+    }
+
+    // ------------------------------------------------------------------ events
+
+    private void onRunStarted(Envelope e) {
+        Payloads.RunStarted p = EventCodec.payload(e, Payloads.RunStarted.class);
+        if (p.scenario() == null || p.scenario().isNull()) {
+            throw new IllegalArgumentException("payload of RUN_STARTED has no scenario");
+        }
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.fromTree(p.scenario());
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("scenario of RUN_STARTED is invalid: " + ex.getMessage(), ex);
+        }
+        if (closed.containsKey(e.runId())) {
+            duplicates.increment();
+            return;
+        }
+        MarketRun run = runs.computeIfAbsent(e.runId(), MarketRun::new);
+        if (run.scenario != null) {
+            duplicates.increment();
+            return;
+        }
+        run.scenario = scenario;
+        run.phase = new MarketPhase(scenario);
+        run.early = 0;
+        writer.runStarted(run.id, scenario.name(), scenario.ticks());
+        LOG.infof("run %s started: %s, %d ticks (%d ticks already have inputs)", run.id, scenario.name(),
+                scenario.ticks(), run.pending.size());
+        for (Integer t : new ArrayList<>(run.pending.tailMap(scenario.ticks(), false).keySet())) {
+            LOG.warnf("run %s: dropping inputs of tick %d beyond the scenario's %d ticks", run.id, t, scenario.ticks());
+            run.pending.remove(t);
+        }
+        RuntimeException failure = null;
+        for (Integer t : new ArrayList<>(run.pending.keySet())) {
+            try {
+                maybeClear(run, t);
+            } catch (RuntimeException ex) {
+                // a held tick was bad; the run itself is fine: report the first problem with this event
+                failure = failure == null ? ex : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void onEnvironment(Envelope e) {
+        Environment env = EventCodec.payload(e, Payloads.TickStarted.class).environment();
+        if (env == null) {
+            throw new IllegalArgumentException("payload of TICK_STARTED has no environment");
+        }
+        if (env.tick() != e.tick()) {
+            throw new IllegalArgumentException("environment.tick " + env.tick() + " does not match the event's tick "
+                    + e.tick());
+        }
+        requireLength("environment.screening", env.screening(), CELLS);
+        requireLength("environment.wageL", env.wageL(), Region.COUNT);
+        requireLength("environment.wageH", env.wageH(), Region.COUNT);
+        if (env.regimes() == null || env.regimes().length != CELLS) {
+            throw new IllegalArgumentException("environment.regimes must have " + CELLS + " entries");
+        }
+        if (env.ai() == null) {
+            throw new IllegalArgumentException("environment.ai is missing");
+        }
+        TickInputs in = inputs(e);
+        if (in == null) {
+            return;
+        }
+        if (in.env != null) {
+            duplicates.increment();
+            return;
+        }
+        in.env = env;
+        countEarly(e);
+        maybeClear(runs.get(e.runId()), e.tick());
+    }
+
+    private void onSupplies(Envelope e) {
+        Supplies s = EventCodec.payload(e, Supplies.class);
+        requireLength("supplies.screening", s.screening(), CELLS);
+        if (s.ai() == null) {
+            throw new IllegalArgumentException("supplies.ai is missing");
+        }
+        TickInputs in = inputs(e);
+        if (in == null) {
+            return;
+        }
+        if (in.supplies != null) {
+            duplicates.increment();
+            return;
+        }
+        in.supplies = s;
+        countEarly(e);
+        maybeClear(runs.get(e.runId()), e.tick());
+    }
+
+    private void onDemands(Envelope e) {
+        RecordBatch batch = EventCodec.payload(e, RecordBatch.class);
+        if (batch.part() != e.part()) {
+            throw new IllegalArgumentException("FACTOR_DEMANDS batch part " + batch.part() + " does not match the event's part "
+                    + e.part());
+        }
+        if (e.part() < 0) {
+            throw new IllegalArgumentException("part must be >= 0, got " + e.part());
+        }
+        List<FactorDemand> demands;
+        try {
+            demands = batch.records(FactorDemand.class);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("FACTOR_DEMANDS part " + e.part() + ": " + ex.getMessage(), ex);
+        } catch (RuntimeException ex) {
+            throw new IllegalArgumentException("FACTOR_DEMANDS part " + e.part() + ": records cannot be decoded ("
+                    + ex + ")", ex);
+        }
+        TickInputs in = inputs(e);
+        if (in == null) {
+            return;
+        }
+        if (in.closed != null && e.part() >= in.closed.parts()) {
+            throw new IllegalArgumentException("FACTOR_DEMANDS part " + e.part() + " is beyond DEMANDS_CLOSED.parts "
+                    + in.closed.parts() + " of tick " + e.tick());
+        }
+        if (in.parts.containsKey(e.part())) {
+            duplicates.increment();
+            return;
+        }
+        in.parts.put(e.part(), demands);
+        countEarly(e);
+        checkDemandCount(runs.get(e.runId()), in);
+        maybeClear(runs.get(e.runId()), e.tick());
+    }
+
+    private void onDemandsClosed(Envelope e) {
+        Payloads.Closed c = EventCodec.payload(e, Payloads.Closed.class);
+        if (c.parts() < 0) {
+            throw new IllegalArgumentException("DEMANDS_CLOSED.parts must be >= 0, got " + c.parts());
+        }
+        if (c.records() < 0) {
+            throw new IllegalArgumentException("DEMANDS_CLOSED.records must be >= 0, got " + c.records());
+        }
+        TickInputs in = inputs(e);
+        if (in == null) {
+            return;
+        }
+        if (in.closed != null) {
+            if (!in.closed.equals(c)) {
+                LOG.warnf("run %s tick %d: second DEMANDS_CLOSED %s differs from the first %s; keeping the first",
+                        e.runId(), e.tick(), c, in.closed);
+            }
+            duplicates.increment();
+            return;
+        }
+        if (!in.parts.isEmpty() && in.parts.lastKey() >= c.parts()) {
+            throw new IllegalArgumentException("DEMANDS_CLOSED.parts " + c.parts() + " of tick " + e.tick()
+                    + " leaves out the FACTOR_DEMANDS part " + in.parts.lastKey() + " already received");
+        }
+        in.closed = c;
+        countEarly(e);
+        checkDemandCount(runs.get(e.runId()), in);
+        maybeClear(runs.get(e.runId()), e.tick());
+    }
+
+    private void close(String runId, MarketRunEntity.Status status) {
+        if (closed.containsKey(runId)) {
+            duplicates.increment();
+            return;
+        }
+        closed.put(runId, status);
+        if (closed.size() > Math.max(1, config.closedRuns())) {
+            closed.remove(closed.keySet().iterator().next());
+        }
+        MarketRun run = runs.remove(runId);
+        writer.status(runId, status);
+        LOG.infof("run %s %s; %s", runId, status.name().toLowerCase(java.util.Locale.ROOT),
+                run == null ? "nothing held" : "freed (last cleared tick " + run.lastCleared + ", "
+                        + run.pending.size() + " ticks uncleared)");
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /**
+     * The inputs of the event's (run, tick), creating the run's buffer if it is not known yet; null
+     * when the event changes nothing (run closed, tick settled).
+     */
+    private TickInputs inputs(Envelope e) {
+        if (e.tick() < 1) {
+            throw new IllegalArgumentException("tick must be >= 1 for " + e.type() + ", got " + e.tick());
+        }
+        if (closed.containsKey(e.runId())) {
+            duplicates.increment();
+            return null;
+        }
+        MarketRun run = runs.computeIfAbsent(e.runId(), MarketRun::new);
+        if (run.scenario != null && e.tick() > run.scenario.ticks()) {
+            throw new IllegalArgumentException("tick " + e.tick() + " is beyond the run's " + run.scenario.ticks()
+                    + " ticks");
+        }
+        if (run.settled.get(e.tick())) {
+            duplicates.increment();
+            return null;
+        }
+        if (run.scenario == null && run.early >= Math.max(1, config.earlyLimit())) {
+            runs.remove(run.id);
+            throw new IllegalArgumentException("run " + run.id + " is unknown to market-service (no RUN_STARTED after "
+                    + run.early + " events); its buffered events are dropped");
+        }
+        return run.inputs(e.tick());
+    }
+
+    private void countEarly(Envelope e) {
+        MarketRun run = runs.get(e.runId());
+        if (run.scenario == null) {
+            run.early++;
+        }
+    }
+
+    private static void requireLength(String field, double[] a, int n) {
+        if (a == null || a.length != n) {
+            throw new IllegalArgumentException(field + " must have " + n + " entries, got "
+                    + (a == null ? "none" : String.valueOf(a.length)));
+        }
+    }
+
+    /**
+     * Once the marker and every part it names are in, their record count must equal the marker's;
+     * otherwise the tick is settled without clearing and the event that completed it is rejected.
+     */
+    private void checkDemandCount(MarketRun run, TickInputs in) {
+        if (in.closed == null || in.parts.size() < in.closed.parts()) {
+            return;
+        }
+        int records = in.records();
+        if (records != in.closed.records()) {
+            run.pending.remove(in.tick);
+            run.settled.set(in.tick);
+            throw new IllegalArgumentException("record count mismatch in run " + run.id + " tick " + in.tick
+                    + ": DEMANDS_CLOSED.records is " + in.closed.records() + " but its " + in.closed.parts()
+                    + " FACTOR_DEMANDS parts hold " + records + " demands; the tick is not cleared");
+        }
+    }
+
+    // ------------------------------------------------------------------ clearing
+
+    private void maybeClear(MarketRun run, int tick) {
+        TickInputs in = run.pending.get(tick);
+        if (run.scenario == null || in == null || !in.complete()) {
+            return;
+        }
+        run.pending.remove(tick);
+        run.settled.set(tick);
+        List<FactorDemand> demands = in.sortedDemands();
+        Clearing clearing;
+        long t0 = System.nanoTime();
+        try {
+            clearing = run.phase.clear(in.env, tick, demands, in.supplies);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("inputs of run " + run.id + " tick " + tick + " cannot be cleared: "
+                    + ex.getMessage() + "; the tick is not cleared", ex);
+        } catch (RuntimeException ex) {
+            LOG.errorf(ex, "clearing of run %s tick %d failed", run.id, tick);
+            throw new IllegalArgumentException("clearing of run " + run.id + " tick " + tick + " failed: " + ex
+                    + "; the tick is not cleared", ex);
+        } finally {
+            clearTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        }
+        publish(run.id, tick, clearing);
+        clearings.increment();
+        run.lastCleared = Math.max(run.lastCleared, tick);
+        writer.cleared(run.id, tick, clearing.summaries());
+        LOG.debugf("run %s tick %d cleared: %d demands, %d matches (%.1f ms)", run.id, tick, demands.size(),
+                clearing.firmMatches().size(), (System.nanoTime() - t0) / 1e6);
+    }
+
+    private void publish(String runId, int tick, Clearing c) {
+        List<FirmMatch> matches = c.firmMatches();
+        int size = Math.max(1, config.chunkSize());
+        int parts = 0;
+        for (int from = 0; from < matches.size(); from += size) {
+            List<FirmMatch> chunk = matches.subList(from, Math.min(matches.size(), from + size));
+            publisher.publish(runId, EventType.FACTOR_MATCHED, tick, parts, RecordBatch.of(FirmMatch.class, parts, chunk));
+            parts++;
+        }
+        publisher.publish(runId, EventType.MARKET_CLEARED, tick, 0, new Payloads.MarketClearing(c.cohortFlows(),
+                c.lenderFlows(), c.techSales(), c.ai(), c.summaries()));
+        publisher.publish(runId, EventType.CLEARING_CLOSED, tick, 0, new Payloads.Closed(parts, matches.size()));
+    }
+}
