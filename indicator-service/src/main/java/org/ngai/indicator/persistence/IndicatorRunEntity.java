@@ -1,0 +1,46 @@
+package org.ngai.indicator.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** A run as indicator-service knows it: its scenario document and the last tick aggregated. */
+@Entity
+@Table(name = "indicator_runs")
+public class IndicatorRunEntity extends PanacheEntityBase {
+    public enum Status { RUNNING, FINISHED, CANCELLED }
+
+    @Id
+    @Column(length = 64)
+    public String id;
+    public String scenarioName;
+    @Column(columnDefinition = "text")
+    public String scenarioJson;
+    public long seed;
+    public int firms;
+    public int ticks;
+    @Column(length = 16)
+    public String status;
+    public int lastTick;
+    public Instant createdAt;
+    public Instant updatedAt;
+    public Instant finishedAt;
+    @Column(length = 2000)
+    public String message;
+
+    public boolean terminal() {
+        return !Status.RUNNING.name().equals(status);
+    }
+
+    public static List<IndicatorRunEntity> newestFirst() {
+        return list("order by createdAt desc");
+    }
+
+    public static List<IndicatorRunEntity> running() {
+        return list("status = ?1 order by createdAt", Status.RUNNING.name());
+    }
+}
