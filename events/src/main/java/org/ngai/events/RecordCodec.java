@@ -6,9 +6,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,19 +28,25 @@ public final class RecordCodec<T extends Record> {
 
     private final Class<T> type;
     private final RecordComponent[] components;
-    private final Method[] accessors;
-    private final Constructor<T> constructor;
+    private final MethodHandle[] accessors;   // (Object) -> Object
+    private final MethodHandle constructor;   // (Object[]) -> Object
     private final String schema;
 
     private RecordCodec(Class<T> type) {
         this.type = type;
         this.components = type.getRecordComponents();
-        this.accessors = new Method[components.length];
+        this.accessors = new MethodHandle[components.length];
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
         Class<?>[] types = new Class<?>[components.length];
         StringBuilder sig = new StringBuilder(type.getSimpleName());
         for (int i = 0; i < components.length; i++) {
-            accessors[i] = components[i].getAccessor();
-            accessors[i].setAccessible(true);
+            try {
+                java.lang.reflect.Method m = components[i].getAccessor();
+                m.setAccessible(true);
+                accessors[i] = lookup.unreflect(m).asType(MethodType.methodType(Object.class, Object.class));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
             types[i] = components[i].getType();
             Class<?> c = types[i];
             if (!(c == long.class || c == int.class || c == double.class || c == boolean.class || c == String.class
@@ -50,9 +57,13 @@ public final class RecordCodec<T extends Record> {
             sig.append(';').append(components[i].getName()).append(':').append(c.getName());
         }
         try {
-            this.constructor = type.getDeclaredConstructor(types);
-            this.constructor.setAccessible(true);
-        } catch (NoSuchMethodException e) {
+            Constructor<T> c = type.getDeclaredConstructor(types);
+            c.setAccessible(true);
+            this.constructor = lookup.unreflectConstructor(c)
+                    .asType(MethodType.methodType(Object.class, types).changeParameterType(0, types[0]))
+                    .asSpreader(Object[].class, types.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
         CRC32 crc = new CRC32();
@@ -75,7 +86,7 @@ public final class RecordCodec<T extends Record> {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             for (T r : records) {
                 for (int i = 0; i < components.length; i++) {
-                    Object v = accessors[i].invoke(r);
+                    Object v = accessors[i].invoke((Object) r);
                     Class<?> c = components[i].getType();
                     if (c == long.class) {
                         out.writeLong((Long) v);
@@ -97,7 +108,9 @@ public final class RecordCodec<T extends Record> {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalAccessException | InvocationTargetException e) {
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
         return bytes.toByteArray();
@@ -126,7 +139,7 @@ public final class RecordCodec<T extends Record> {
                         args[i] = o < 0 ? null : c.getEnumConstants()[o];
                     }
                 }
-                out.add(constructor.newInstance(args));
+                out.add(type.cast(constructor.invoke(args)));
             }
             if (in.available() > 0) {
                 throw new IllegalArgumentException(type.getSimpleName() + " batch has " + in.available()
@@ -136,10 +149,12 @@ public final class RecordCodec<T extends Record> {
             throw new IllegalArgumentException(type.getSimpleName() + " batch is shorter than its " + count + " records");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InstantiationException | IllegalAccessException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(type.getSimpleName() + " record rejected: " + e.getMessage());
+        } catch (Throwable e) {
             throw new IllegalStateException(e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException(type.getSimpleName() + " record rejected: " + e.getCause().getMessage());
         }
         return out;
     }

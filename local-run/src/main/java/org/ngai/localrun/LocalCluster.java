@@ -89,7 +89,15 @@ public final class LocalCluster implements AutoCloseable {
             }
             int port = o.fixedPorts() && free(DEFAULT_PORTS.get(name)) ? DEFAULT_PORTS.get(name) : 0;
             Path jar = o.repo().resolve(name).resolve("target").resolve(app).resolve("quarkus-run.jar");
-            services.put(name, ServiceProcess.start(name, jar, port, props, o.workdir().resolve("logs"), o.jvmOptions()));
+            List<String> jvm = new ArrayList<>(o.jvmOptions());
+            // extra options for every service JVM, e.g. profiling: NGAI_SERVICE_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/{service}.jfr"
+            String extra = System.getenv("NGAI_SERVICE_JVM_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                for (String opt : extra.trim().split("\\s+")) {
+                    jvm.add(opt.replace("{service}", name));
+                }
+            }
+            services.put(name, ServiceProcess.start(name, jar, port, props, o.workdir().resolve("logs"), jvm));
         }
         progress.accept("starting " + String.join(", ", SERVICES));
         ExecutorService pool = Executors.newFixedThreadPool(SERVICES.size());

@@ -80,7 +80,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             double refSec = ref.elapsedNanos() / 1e9;
             double firmTicks = (double) s.firms() * s.ticks();
             System.out.println();
-            System.out.printf("(a) broker raw:      %,12.0f records/s  (records of %,d bytes, lz4, acks=all, idempotent)%n", raw, typical);
+            System.out.printf("(a) broker raw:      %,12.0f records/s  (records of %,d bytes, no compression, acks=all, idempotent)%n", raw, typical);
             System.out.printf("(b) pipeline:        %,12.0f firm-ticks/s  %,10.0f events/s  %,d events, %.1f MB, wall %.1f s (%s)%n",
                     firmTicks / pipelineSec, volume[0] / pipelineSec, volume[0], volume[1] / 1e6, pipelineSec, end);
             System.out.printf("(c) reference engine:%,12.0f firm-ticks/s  wall %.1f s%n", firmTicks / refSec, refSec);
@@ -131,7 +131,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         java.util.Random rnd = new java.util.Random(1);
         byte[][] payloads = new byte[64][];
