@@ -11,7 +11,8 @@ import java.util.List;
  * @param schema type name and component fingerprint of the records
  * @param part   0-based chunk number within (run, tick, type)
  * @param count  number of records
- * @param data   the encoded records (base64 in JSON)
+ * @param data   the encoded records (raw bytes after the JSON header of a framed event, see
+ *               {@link EventCodec#toBytes}; base64 if the envelope is written as plain JSON)
  */
 public record RecordBatch(String schema, int part, int count, byte[] data) {
 

@@ -80,6 +80,66 @@ class EventCodecTest {
     }
 
     @Test
+    void chunksTravelAsFramesWithRawBytesAndPlainJsonChunksStillDecode() throws Exception {
+        RecordBatch batch = RecordBatch.of(FirmReport.class, 2, produced.reports());
+        Envelope e = EventCodec.envelope("run-1", EventType.FIRM_REPORTS, 1, 2, "test", batch);
+        byte[] framed = EventCodec.toBytes(e);
+        byte[] json = EventCodec.MAPPER.writeValueAsBytes(e);
+        assertThat(framed[0]).isEqualTo(EventCodec.FRAME_MAGIC);
+        assertThat(framed.length).isLessThan(batch.data().length + 400).isLessThan(json.length);
+        assertThat(EventCodec.payload(EventCodec.fromBytes(framed), RecordBatch.class).records(FirmReport.class))
+                .isEqualTo(produced.reports());
+        // a producer that writes the envelope as plain JSON (base64 data) is understood too
+        assertThat(EventCodec.payload(EventCodec.fromBytes(json), RecordBatch.class).records(FirmReport.class))
+                .isEqualTo(produced.reports());
+        // small events stay JSON
+        byte[] closed = EventCodec.toBytes(EventCodec.envelope("run-1", EventType.DEMANDS_CLOSED, 1, 0, "t",
+                new Payloads.Closed(1, 2)));
+        assertThat((char) closed[0]).isEqualTo('{');
+        // broken frames are rejected with a reason
+        assertThatThrownBy(() -> EventCodec.fromBytes(java.util.Arrays.copyOf(framed, 4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
+        byte[] badLength = framed.clone();
+        badLength[2] = 0x7f;
+        assertThatThrownBy(() -> EventCodec.fromBytes(badLength)).hasMessageContaining("frame header length");
+        byte[] badVersion = framed.clone();
+        badVersion[1] = 9;
+        assertThatThrownBy(() -> EventCodec.fromBytes(badVersion)).hasMessageContaining("frame version 9");
+        byte[] cut = java.util.Arrays.copyOf(framed, framed.length - 3);
+        assertThatThrownBy(() -> EventCodec.payload(EventCodec.fromBytes(cut), RecordBatch.class).records(FirmReport.class))
+                .hasMessageContaining("shorter than its");
+    }
+
+    /** Every kind of component the codec supports, including nulls and non-ASCII text. */
+    enum Colour { RED, GREEN }
+
+    record Mixed(long id, int n, double x, boolean flag, String label, Colour colour) {
+    }
+
+    @Test
+    void recordCodecCarriesEveryComponentKindExactly() {
+        List<Mixed> rows = List.of(
+                new Mixed(Long.MIN_VALUE, -7, Double.NaN, true, "Guangdong 广东", Colour.GREEN),
+                new Mixed(3, Integer.MAX_VALUE, -0.0, false, null, null),
+                new Mixed(-1, 0, Double.MIN_VALUE, true, "", Colour.RED),
+                new Mixed(42, 1, Double.NEGATIVE_INFINITY, false, "x", Colour.RED));
+        RecordCodec<Mixed> codec = RecordCodec.of(Mixed.class);
+        byte[] bytes = codec.encode(rows);
+        List<Mixed> back = codec.decode(bytes, rows.size());
+        assertThat(back).isEqualTo(rows);
+        assertThat(Double.doubleToRawLongBits(back.get(1).x())).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(codec.encode(List.of())).isEmpty();
+        assertThat(codec.decode(new byte[0], 0)).isEmpty();
+        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+        assertThatThrownBy(() -> codec.decode(longer, rows.size())).hasMessageContaining("2 bytes beyond its 4 records");
+        assertThatThrownBy(() -> codec.decode(bytes, 5)).hasMessageContaining("shorter than its 5 records");
+        byte[] badEnum = codec.encode(List.of(new Mixed(1, 1, 1, true, null, Colour.RED)));
+        badEnum[badEnum.length - 1] = 9;
+        assertThatThrownBy(() -> codec.decode(badEnum, 1)).hasMessageContaining("enum ordinal 9");
+        assertThat(codec.schema()).startsWith("Mixed#").isNotEqualTo(RecordCodec.of(FirmMatch.class).schema());
+    }
+
+    @Test
     void structuredPayloadsSurviveJsonExactlyIncludingNaN() {
         assertThat(roundTrip(EventType.FACTOR_SUPPLIED, supplies, Supplies.class).cohorts()).isEqualTo(supplies.cohorts());
         Supplies s = roundTrip(EventType.FACTOR_SUPPLIED, supplies, Supplies.class);

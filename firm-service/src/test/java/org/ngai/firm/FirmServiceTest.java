@@ -123,9 +123,11 @@ class FirmServiceTest {
         String run = create("{\"scenario\":\"baseline\",\"firms\":600,\"ticks\":2,\"seed\":9}");
         Mirror m = new Mirror(s);
         Aggregator agg = new Aggregator(s);
+        List<FirmReport> lastReports = List.of();
         for (int t = 1; t <= 2; t++) {
             final int tick = t;
             Tick expected = m.step(t, agg);
+            lastReports = expected.reports();
             List<Envelope> ev = probe.await(run, e -> EventProbe.count(e, "DEMANDS_CLOSED", tick) == 1, Duration.ofSeconds(60));
             Envelope started = ev.stream().filter(e -> e.type().equals("TICK_STARTED") && e.tick() == tick).findFirst().orElseThrow();
             Environment env = EventCodec.payload(started, Payloads.TickStarted.class).environment();
@@ -165,6 +167,23 @@ class FirmServiceTest {
                 .body("tick", equalTo(2)).body("firms.size()", equalTo(5));
         long firmId = given().get("/api/runs/" + run + "/firms?tick=2&size=1").then().extract().jsonPath().getLong("firms[0].firmId");
         given().get("/api/runs/" + run + "/firms/" + firmId).then().statusCode(200).body("size()", equalTo(2));
+        // the stored snapshot is the model's report, column for column
+        FirmReport want = lastReports.stream().filter(r -> r.firmId() == firmId).findFirst().orElseThrow();
+        var got = given().get("/api/runs/" + run + "/firms/" + firmId).then().extract().jsonPath().using(
+                new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        assertThat(got.getInt("[1].tick")).isEqualTo(2);
+        assertThat(got.getString("[1].region")).isEqualTo(org.ngai.model.core.Region.of(want.region()).code());
+        assertThat(got.getString("[1].sector")).isEqualTo(org.ngai.model.core.Sector.of(want.sector()).name());
+        assertThat(got.getInt("[1].stage")).isEqualTo(want.stage());
+        assertThat(got.getInt("[1].adoption")).isEqualTo(want.adoption());
+        double[] fields = {want.output(), want.revenue(), want.valueAdded(), want.price(), want.employedL(),
+            want.employedH(), want.aiUnits(), want.cash(), want.debt(), want.lnZ(), want.marketShare(),
+            want.capital(), want.intangible()};
+        String[] names = {"output", "revenue", "valueAdded", "price", "employedLow", "employedHigh", "aiUnits", "cash",
+            "debt", "lnTfp", "marketShare", "capital", "intangible"};
+        for (int i = 0; i < names.length; i++) {
+            assertThat(got.getDouble("[1]." + names[i])).as(names[i]).isEqualTo(fields[i]);
+        }
         given().get("/api/runs/" + run + "/firms?region=GD&stage=0&tick=1").then().statusCode(200)
                 .body("firms.region", org.hamcrest.Matchers.everyItem(equalTo("GD")));
     }

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +52,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
     int ticks;
     @Option(names = "--records", defaultValue = "20000", description = "Records per raw-broker measurement.")
     int records;
+    @Option(names = "--runs", defaultValue = "2",
+            description = "Pipeline runs of the scenario on the same services: the first shows a cold start, the last the warmed-up services.")
+    int runs;
 
     @Override
     public Integer call() throws Exception {
@@ -58,48 +64,147 @@ public final class PipelineBenchmark implements Callable<Integer> {
                 s.firms(), s.ticks(), Runtime.getRuntime().availableProcessors());
         try (LocalCluster cluster = LocalCluster.start(LocalCluster.Options.local(repo.toAbsolutePath().normalize()),
                 msg -> System.out.println("- " + msg))) {
-            // (b) pipeline
-            ObjectNode body = EventCodec.MAPPER.createObjectNode();
-            body.set("scenarioDocument", ScenarioLoader.toTree(s));
-            long t0 = System.nanoTime();
-            Http.Response created = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body));
-            String runId = created.body().path("id").asText();
-            List<TickIndicators> series;
-            String end;
-            try (RunFollower f = new RunFollower(cluster.bootstrapServers(), runId)) {
-                end = f.follow(Duration.ofMinutes(30), ti -> { });
-                series = f.series();
+            // (b) the pipeline: the first run on freshly started services, then the same run again
+            List<Measured> runs = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, this.runs); i++) {
+                runs.add(pipelineRun(cluster, s));
             }
-            double pipelineSec = (System.nanoTime() - t0) / 1e9;
-            long[] volume = runVolume(cluster.bootstrapServers(), runId);
+            Measured cold = runs.get(0);
+            Measured warm = runs.get(runs.size() - 1);
             // (a) raw broker throughput for the record sizes the run used
-            int typical = (int) Math.max(200, volume[1] / Math.max(1, volume[0]));
+            int typical = (int) Math.max(200, cold.volume.bytes / Math.max(1, cold.volume.events));
             double raw = rawThroughput(cluster.bootstrapServers(), typical, records);
-            // (c) reference engine
+            // (c) reference engine, twice in this JVM (cold and warm)
             RunResult ref = new ReferenceEngine().run(s);
-            double refSec = ref.elapsedNanos() / 1e9;
+            double refCold = ref.elapsedNanos() / 1e9;
+            RunResult ref2 = new ReferenceEngine().run(s);
+            double refWarm = ref2.elapsedNanos() / 1e9;
             double firmTicks = (double) s.firms() * s.ticks();
             System.out.println();
-            System.out.printf("(a) broker raw:      %,12.0f records/s  (records of %,d bytes, no compression, acks=all, idempotent)%n", raw, typical);
-            System.out.printf("(b) pipeline:        %,12.0f firm-ticks/s  %,10.0f events/s  %,d events, %.1f MB, wall %.1f s (%s)%n",
-                    firmTicks / pipelineSec, volume[0] / pipelineSec, volume[0], volume[1] / 1e6, pipelineSec, end);
-            System.out.printf("(c) reference engine:%,12.0f firm-ticks/s  wall %.1f s%n", firmTicks / refSec, refSec);
-            System.out.printf("ratios: pipeline events/s ÷ broker raw records/s = %.3f (aim >= 0.25); "
-                    + "reference ÷ pipeline speed = %.1fx; pipeline wall %.1f s (aim < 60 s)%n",
-                    (volume[0] / pipelineSec) / raw, pipelineSec / refSec, pipelineSec);
-            System.out.println("series identical to the reference engine: " + ref.series().equals(series));
-            return "FINISHED".equals(end) ? 0 : 1;
+            System.out.printf("(a) broker raw:        %,10.0f records/s  (records of %,d bytes = the run's mean; no compression, acks=all, idempotent)%n",
+                    raw, typical);
+            for (int i = 0; i < runs.size(); i++) {
+                Measured m = runs.get(i);
+                System.out.printf("(b) pipeline run %d:    %,10.0f firm-ticks/s  %,8.0f events/s  wall %5.1f s  (%,d events, %.1f MB, %s%s)%n",
+                        i + 1, firmTicks / m.seconds, m.volume.events / m.seconds, m.seconds, m.volume.events,
+                        m.volume.bytes / 1e6, m.end, i == 0 ? ", services just started" : ", same services again");
+            }
+            System.out.printf("(c) reference engine:  %,10.0f firm-ticks/s  wall %5.1f s  (second run: %,.0f firm-ticks/s, %.1f s)%n",
+                    firmTicks / refCold, refCold, firmTicks / refWarm, refWarm);
+            for (int i = 0; i < runs.size(); i++) {
+                Measured m = runs.get(i);
+                System.out.printf("ratios, run %d: pipeline events/s ÷ broker raw records/s = %.3f (aim >= 0.25); "
+                        + "pipeline wall %.1f s (aim < 60 s); reference is %.1fx faster%n", i + 1,
+                        (m.volume.events / m.seconds) / raw, m.seconds, m.seconds / (i == 0 ? refCold : refWarm));
+            }
+            System.out.println("run " + runs.size() + ": " + warm.volume.stages());
+            boolean same = true;
+            for (Measured m : runs) {
+                same &= ref.series().equals(m.series);
+            }
+            System.out.println("every run's series identical to the reference engine: " + same);
+            return runs.stream().allMatch(m -> "FINISHED".equals(m.end)) && same ? 0 : 1;
         }
     }
 
-    /** Number of events and bytes the run put on the protocol topics. */
-    static long[] runVolume(String bootstrap, String runId) {
+    /** One pipeline run: wall time from POST to RUN_FINISHED, its series and what it put on the topics. */
+    record Measured(double seconds, String end, List<TickIndicators> series, Volume volume) {
+    }
+
+    static Measured pipelineRun(LocalCluster cluster, Scenario s) throws Exception {
+        ObjectNode body = EventCodec.MAPPER.createObjectNode();
+        body.set("scenarioDocument", ScenarioLoader.toTree(s));
+        long t0 = System.nanoTime();
+        Http.Response created = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body));
+        String runId = created.body().path("id").asText();
+        List<TickIndicators> series;
+        String end;
+        try (RunFollower f = new RunFollower(cluster.bootstrapServers(), runId)) {
+            end = f.follow(Duration.ofMinutes(30), ti -> { });
+            series = f.series();
+        }
+        double sec = (System.nanoTime() - t0) / 1e9;
+        return new Measured(sec, end, series, runVolume(cluster.bootstrapServers(), runId));
+    }
+
+    /**
+     * What the run put on the protocol topics: events, bytes, and per tick the time from TICK_STARTED
+     * to the last record of each protocol step (Kafka CreateTime, i.e. when the producer sent it).
+     */
+    static final class Volume {
+        long events;
+        long bytes;
+        /** Per tick: first TICK_STARTED time and, per step, the earliest and the latest record time. */
+        final java.util.Map<Integer, long[]> ticks = new java.util.TreeMap<>();
+        static final String[] STEPS = {"demands", "supplies", "clearing", "reports", "owners", "indicators"};
+
+        void add(int tick, String type, long time) {
+            long[] t = ticks.computeIfAbsent(tick, k -> new long[2 * STEPS.length + 1]);
+            int step = switch (type) {
+                case "TICK_STARTED" -> -1;
+                case "FACTOR_DEMANDS", "DEMANDS_CLOSED", "FIRM_ADOPTED" -> 0;
+                case "FACTOR_SUPPLIED" -> 1;
+                case "FACTOR_MATCHED", "MARKET_CLEARED", "CLEARING_CLOSED" -> 2;
+                case "FIRM_REPORTS", "REPORTS_CLOSED" -> 3;
+                case "OWNERS_REPORTED" -> 4;
+                case "INDICATORS_PUBLISHED", "TICK_CLOSED" -> 5;
+                default -> -2;
+            };
+            if (step == -1) {
+                t[0] = t[0] == 0 ? time : Math.min(t[0], time);
+            } else if (step >= 0) {
+                t[step + 1] = Math.max(t[step + 1], time);
+                int first = STEPS.length + step + 1;
+                t[first] = t[first] == 0 ? time : Math.min(t[first], time);
+            }
+        }
+
+        /** Mean milliseconds per tick from TICK_STARTED to the first and the last record of each step. */
+        String stages() {
+            double[] sum = new double[STEPS.length];
+            double[] sumFirst = new double[STEPS.length];
+            int n = 0;
+            for (long[] t : ticks.values()) {
+                if (t[0] == 0 || t[STEPS.length] == 0) {
+                    continue;
+                }
+                n++;
+                for (int i = 0; i < STEPS.length; i++) {
+                    sum[i] += t[i + 1] - t[0];
+                    sumFirst[i] += t[STEPS.length + i + 1] - t[0];
+                }
+            }
+            StringBuilder sb = new StringBuilder("where a tick's time goes (mean ms after TICK_STARTED to the first-last record of each step, "
+                    + n + " ticks):");
+            for (int i = 0; i < STEPS.length; i++) {
+                sb.append(String.format(" %s %.0f-%.0f", STEPS[i], n == 0 ? Double.NaN : sumFirst[i] / n,
+                        n == 0 ? Double.NaN : sum[i] / n));
+            }
+            // tick length = TICK_STARTED to the next TICK_STARTED: shows the JIT warm-up
+            List<Long> lengths = new ArrayList<>();
+            long prev = 0;
+            for (long[] t : ticks.values()) {
+                if (prev != 0 && t[0] != 0) {
+                    lengths.add(t[0] - prev);
+                }
+                prev = t[0];
+            }
+            if (lengths.size() >= 10) {
+                List<Long> sorted = new ArrayList<>(lengths);
+                sorted.sort(null);
+                sb.append(String.format("%ntick length ms: ticks 2-6 %s, median %d, last 5 %s", lengths.subList(0, 5),
+                        sorted.get(sorted.size() / 2), lengths.subList(lengths.size() - 5, lengths.size())));
+            }
+            return sb.toString();
+        }
+    }
+
+    static Volume runVolume(String bootstrap, String runId) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        long count = 0;
-        long bytes = 0;
+        Volume v = new Volume();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = new ArrayList<>();
             for (String t : Topics.all().keySet()) {
@@ -113,18 +218,32 @@ public final class PipelineBenchmark implements Callable<Integer> {
             while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
                     if (runId.equals(r.key())) {
-                        count++;
-                        bytes += r.value() == null ? 0 : r.value().length;
+                        v.events++;
+                        v.bytes += r.value() == null ? 0 : r.value().length;
+                        if (r.value() != null) {
+                            try {
+                                var e = EventCodec.fromBytes(r.value());
+                                v.add(e.tick(), e.type(), r.timestamp());
+                            } catch (IllegalArgumentException ignored) {
+                                // not an envelope: counted, not timed
+                            }
+                        }
                     }
                 }
             }
         }
-        return new long[] {count, bytes};
+        return v;
     }
 
-    /** Produce-then-consume records/s on a scratch topic, with the services' producer settings. */
-    static double rawThroughput(String bootstrap, int size, int n) {
+    /**
+     * Produce-then-consume records/s on a scratch topic shaped like the project's (4 partitions), with
+     * the services' producer settings. Every send is checked; the consumer reads to the end offsets.
+     */
+    static double rawThroughput(String bootstrap, int size, int n) throws Exception {
         String topic = "bench.raw." + System.nanoTime();
+        try (Admin admin = Admin.create(java.util.Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -137,16 +256,22 @@ public final class PipelineBenchmark implements Callable<Integer> {
         byte[][] payloads = new byte[64][];
         for (int i = 0; i < payloads.length; i++) {
             payloads[i] = new byte[size];
-            for (int k = 0; k < size; k++) {
-                payloads[i][k] = (byte) (rnd.nextInt(40) + 48);   // text-like, compressible like JSON
-            }
+            rnd.nextBytes(payloads[i]);
         }
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         long t0 = System.nanoTime();
         try (KafkaProducer<String, byte[]> prod = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < n; i++) {
-                prod.send(new ProducerRecord<>(topic, "run-" + (i % 8), payloads[i % payloads.length]));
+                prod.send(new ProducerRecord<>(topic, "run-" + (i % 8), payloads[i % payloads.length]), (md, ex) -> {
+                    if (ex != null) {
+                        failure.compareAndSet(null, ex);
+                    }
+                });
             }
             prod.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("raw benchmark: a send failed", failure.get());
         }
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -159,9 +284,17 @@ public final class PipelineBenchmark implements Callable<Integer> {
             }
             cons.assign(parts);
             cons.seekToBeginning(parts);
-            while (got < n) {
+            var end = cons.endOffsets(parts);
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (parts.stream().anyMatch(tp -> cons.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("raw benchmark: consumer did not reach the end offsets in 5 minutes");
+                }
                 got += cons.poll(Duration.ofMillis(200)).count();
             }
+        }
+        if (got != n) {
+            throw new IllegalStateException("raw benchmark: produced " + n + " records, consumed " + got);
         }
         double sec = (System.nanoTime() - t0) / 1e9;
         return n / sec;

@@ -4,12 +4,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.hibernate.StatelessSession;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
-import org.ngai.firm.persistence.FirmSnapshotEntity;
 import org.ngai.model.core.Region;
 import org.ngai.model.core.Sector;
 import org.ngai.model.tick.FirmReport;
@@ -21,6 +25,8 @@ import org.ngai.model.tick.FirmReport;
 @ApplicationScoped
 public class SnapshotWriter {
     private static final Logger LOG = Logger.getLogger(SnapshotWriter.class);
+    @Inject
+    StatelessSession stateless;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "firm-snapshot-writer");
         t.setDaemon(true);
@@ -30,18 +36,68 @@ public class SnapshotWriter {
     public void enqueue(String runId, int tick, List<FirmReport> reports) {
         executor.submit(() -> {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    // idempotent: a replayed tick replaces what an earlier pass wrote
-                    FirmSnapshotEntity.delete("runId = ?1 and tick = ?2", runId, tick);
-                    for (FirmReport r : reports) {
-                        toEntity(runId, tick, r).persist();
-                    }
-                });
+                QuarkusTransaction.requiringNew().run(() -> stateless.doWork(c -> write(c, runId, tick, reports)));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "could not persist snapshots of run %s tick %d", runId, tick);
             }
         });
     }
+
+    /**
+     * Replaces the tick's rows (idempotent: a replayed tick overwrites what an earlier pass wrote) with
+     * one JDBC batch. Plain JDBC rather than entity inserts: the rows are write-once and Hibernate's
+     * per-entity binding was the writer's main cost; reads still go through the Panache entity, whose
+     * mapping names the same columns.
+     */
+    static void write(Connection c, String runId, int tick, List<FirmReport> reports) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement(DELETE)) {
+            del.setString(1, runId);
+            del.setInt(2, tick);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement(INSERT)) {
+            int n = 0;
+            for (FirmReport r : reports) {
+                int i = 1;
+                ins.setString(i++, runId);
+                ins.setInt(i++, tick);
+                ins.setLong(i++, r.firmId());
+                ins.setString(i++, Region.of(r.region()).code());
+                ins.setString(i++, Sector.of(r.sector()).name());
+                ins.setInt(i++, r.stage());
+                ins.setInt(i++, r.event());
+                ins.setInt(i++, r.exitReason());
+                ins.setInt(i++, r.adoption());
+                ins.setDouble(i++, r.output());
+                ins.setDouble(i++, r.revenue());
+                ins.setDouble(i++, r.valueAdded());
+                ins.setDouble(i++, r.price());
+                ins.setDouble(i++, r.employedL());
+                ins.setDouble(i++, r.employedH());
+                ins.setDouble(i++, r.aiUnits());
+                ins.setDouble(i++, r.cash());
+                ins.setDouble(i++, r.debt());
+                ins.setDouble(i++, r.lnZ());
+                ins.setDouble(i++, r.marketShare());
+                ins.setDouble(i++, r.capital());
+                ins.setDouble(i++, r.intangible());
+                ins.addBatch();
+                if (++n % BATCH == 0) {
+                    ins.executeBatch();
+                }
+            }
+            if (n % BATCH != 0) {
+                ins.executeBatch();
+            }
+        }
+    }
+
+    private static final int BATCH = 1000;
+    private static final String DELETE = "delete from firm_snapshots where runId = ? and tick = ?";
+    private static final String INSERT = "insert into firm_snapshots (runId, tick, firmId, region, sector, stage, event,"
+            + " exitReason, adoption, output, revenue, valueAdded, price, employedLow, employedHigh, aiUnits, cash,"
+            + " debt, lnTfp, marketShare, capital, intangible) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?)";
 
     /** Blocks until every snapshot queued so far is written (tests, shutdown). */
     public void flush() {
@@ -59,32 +115,5 @@ public class SnapshotWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static FirmSnapshotEntity toEntity(String runId, int tick, FirmReport r) {
-        FirmSnapshotEntity e = new FirmSnapshotEntity();
-        e.runId = runId;
-        e.tick = tick;
-        e.firmId = r.firmId();
-        e.region = Region.of(r.region()).code();
-        e.sector = Sector.of(r.sector()).name();
-        e.stage = r.stage();
-        e.event = r.event();
-        e.exitReason = r.exitReason();
-        e.adoption = r.adoption();
-        e.output = r.output();
-        e.revenue = r.revenue();
-        e.valueAdded = r.valueAdded();
-        e.price = r.price();
-        e.employedLow = r.employedL();
-        e.employedHigh = r.employedH();
-        e.aiUnits = r.aiUnits();
-        e.cash = r.cash();
-        e.debt = r.debt();
-        e.lnTfp = r.lnZ();
-        e.marketShare = r.marketShare();
-        e.capital = r.capital();
-        e.intangible = r.intangible();
-        return e;
     }
 }
