@@ -35,8 +35,17 @@ class PipelineEquivalenceIT {
     static LocalCluster cluster;
     static EventProbe probe;
 
+    /** The in-process broker logs every config value at INFO; keep its warnings (strong refs: JUL loggers are weak). */
+    private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
+
     @BeforeAll
     static void startCluster() {
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+            // SLF4J goes to JBoss LogManager here (slf4j-jboss-logmanager, from quarkus-core)
+            java.util.logging.Logger l = org.jboss.logmanager.LogContext.getLogContext().getLogger(name);
+            l.setLevel(java.util.logging.Level.WARNING);
+            QUIET.add(l);
+        }
         Path repo = Path.of(System.getProperty("ngai.repo", "..")).toAbsolutePath().normalize();
         boolean pg = postgresAnswers();
         if (!pg) {

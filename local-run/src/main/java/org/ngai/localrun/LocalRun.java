@@ -137,8 +137,12 @@ public final class LocalRun implements Callable<Integer> {
         SeriesExport.write(s, series, dir);
         System.out.printf("%npipeline: %d ticks in %.1f s (%.0f firm-ticks/s); series written to %s%n", n, seconds,
                 (double) s.firms() * n / seconds, dir);
-        System.out.printf("APIs: %s/api/runs/%s  %s/api/runs/%s/indicators  (Swagger UI at /q/swagger-ui)%n",
-                cluster.url("firm-service"), runId.get(), cluster.url("indicator-service"), runId.get());
+        if (keepRunning) {
+            System.out.printf("APIs: %s/api/runs/%s  %s/api/runs/%s/indicators  (Swagger UI at /q/swagger-ui)%n",
+                    cluster.url("firm-service"), runId.get(), cluster.url("indicator-service"), runId.get());
+        } else {
+            System.out.println("(add --keep-running to browse the run through the services' APIs afterwards)");
+        }
         int code = 0;
         if (verify) {
             List<TickIndicators> reference = new ReferenceEngine().run(s).series();

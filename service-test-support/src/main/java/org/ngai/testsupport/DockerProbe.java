@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Does a Docker engine answer? Sends {@code GET /_ping} over DOCKER_HOST or the usual socket paths,
@@ -34,7 +35,8 @@ public final class DockerProbe {
         return c;
     }
 
-    private static boolean probe() {
+    /** One uncached probe (package-private for tests). */
+    static boolean probe() {
         if ("off".equalsIgnoreCase(System.getenv("NGAI_DOCKER"))) {
             return false;
         }
@@ -66,7 +68,7 @@ public final class DockerProbe {
 
     private static final byte[] PING = "GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static boolean pingTcp(String host, int port) {
+    static boolean pingTcp(String host, int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(host, port), 1000);
             s.setSoTimeout(1000);
@@ -80,18 +82,18 @@ public final class DockerProbe {
         }
     }
 
-    private static boolean pingUnix(Path socket) {
+    static boolean pingUnix(Path socket) {
         Thread t = Thread.currentThread();
-        final boolean[] ok = {false};
+        AtomicBoolean ok = new AtomicBoolean();
         Thread worker = new Thread(() -> {
             try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                 ch.connect(UnixDomainSocketAddress.of(socket));
                 ch.write(ByteBuffer.wrap(PING));
                 ByteBuffer buf = ByteBuffer.allocate(512);
                 ch.read(buf);
-                ok[0] = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).contains("OK");
+                ok.set(new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).contains("OK"));
             } catch (Exception e) {
-                ok[0] = false;
+                ok.set(false);
             }
         }, "docker-probe");
         worker.setDaemon(true);
@@ -101,6 +103,6 @@ public final class DockerProbe {
         } catch (InterruptedException e) {
             t.interrupt();
         }
-        return ok[0];
+        return ok.get();
     }
 }

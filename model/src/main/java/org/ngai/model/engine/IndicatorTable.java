@@ -21,23 +21,23 @@ public final class IndicatorTable {
     private IndicatorTable() {
     }
 
-    /** Rows = indicators, columns = the given ticks (1-based; out-of-range ticks are skipped). */
-    public static String render(List<TickIndicators> series, int... ticks) {
+    /**
+     * Rows = indicators, columns = the given ticks (1-based; out-of-range ticks are skipped, a tick
+     * given twice, as in a short run's (1, 17, 41, n), is shown once).
+     */
+    public static String render(List<TickIndicators> series, int... requested) {
+        int[] ticks = java.util.Arrays.stream(requested).filter(t -> t >= 1 && t <= series.size()).distinct().toArray();
         StringBuilder b = new StringBuilder();
         b.append(String.format("%-34s %-22s", "indicator (national)", "unit"));
         for (int t : ticks) {
-            if (t >= 1 && t <= series.size()) {
-                b.append(String.format(" %10s", series.get(t - 1).quarter()));
-            }
+            b.append(String.format(" %10s", series.get(t - 1).quarter()));
         }
         b.append('\n');
         for (Indicator i : HEADLINE) {
             String unit = i.unit.length() > 22 ? i.unit.substring(0, 21) + "…" : i.unit;
             b.append(String.format("%-34s %-22s", i.key, unit));
             for (int t : ticks) {
-                if (t >= 1 && t <= series.size()) {
-                    b.append(String.format(" %10s", format(series.get(t - 1).get(i))));
-                }
+                b.append(String.format(" %10s", format(series.get(t - 1).get(i))));
             }
             b.append('\n');
         }

@@ -53,5 +53,9 @@ class SeriesExportTest {
         RunResult r = new ReferenceEngine().run(Scenario.builder().firms(200).ticks(3).build());
         String table = IndicatorTable.render(r.series(), 1, 3);
         assertThat(table).contains("2020Q1", "2020Q3", Indicator.COORDINATION.key, Indicator.AI_PENETRATION.key);
+        // a short run: (1, 17, 41, n) collapses to the distinct quarters that exist
+        String header = IndicatorTable.render(r.series(), 1, 3, 3, 17, 41, 3).lines().findFirst().orElseThrow();
+        assertThat(header.split("2020Q3", -1)).hasSize(2);
+        assertThat(header).contains("2020Q1").doesNotContain("2024Q1");
     }
 }
