@@ -2,8 +2,8 @@ package org.ngai.factor.rest;
 
 import java.util.Locale;
 import org.ngai.factor.persistence.FactorRunEntity;
-import org.ngai.factor.rest.ErrorMappers.BadRequest;
-import org.ngai.factor.rest.ErrorMappers.NotFound;
+import org.ngai.service.rest.ErrorMappers.BadRequest;
+import org.ngai.service.rest.ErrorMappers.NotFound;
 import org.ngai.model.core.Region;
 import org.ngai.model.core.Skill;
 

@@ -1,5 +1,6 @@
 package org.ngai.factor.service;
 
+import org.ngai.service.EnvelopeHandler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,8 +22,8 @@ import org.ngai.events.EventCodec;
 import org.ngai.events.EventType;
 import org.ngai.events.Payloads;
 import org.ngai.factor.config.FactorConfig;
-import org.ngai.factor.listener.EventListener;
-import org.ngai.factor.listener.EventPublisher;
+import org.ngai.service.DeadLetters;
+import org.ngai.service.EventPublisher;
 import org.ngai.factor.persistence.FactorRunEntity;
 import org.ngai.model.core.Region;
 import org.ngai.model.engine.RunSetup;
@@ -46,7 +47,7 @@ import org.ngai.model.tick.Supplies;
  */
 @ApplicationScoped
 @Startup
-public class RunManager {
+public class RunManager implements EnvelopeHandler {
     private static final Logger LOG = Logger.getLogger(RunManager.class);
     private static final int ENDED_WINDOW = 10_000;
 
@@ -58,6 +59,8 @@ public class RunManager {
     FactorConfig config;
     @Inject
     MeterRegistry registry;
+    @Inject
+    DeadLetters deadLetters;
 
     /** A decoded, validated event waiting for its run's RUN_STARTED. */
     private record Pending(Envelope envelope, EventType type, Object payload) {
@@ -73,13 +76,13 @@ public class RunManager {
 
     @PostConstruct
     void metrics() {
-        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", EventPublisher.PRODUCER)
+        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", publisher.producer())
                 .description("events dropped as duplicates").register(registry);
-        supplyTimer = Timer.builder("transform_phase_seconds").tag("service", EventPublisher.PRODUCER)
+        supplyTimer = Timer.builder("transform_phase_seconds").tag("service", publisher.producer())
                 .tag("phase", "supply").register(registry);
-        applyTimer = Timer.builder("transform_phase_seconds").tag("service", EventPublisher.PRODUCER)
+        applyTimer = Timer.builder("transform_phase_seconds").tag("service", publisher.producer())
                 .tag("phase", "apply").register(registry);
-        Gauge.builder("transform_active_runs", runs, Map::size).tag("service", EventPublisher.PRODUCER)
+        Gauge.builder("transform_active_runs", runs, Map::size).tag("service", publisher.producer())
                 .description("runs held in memory").register(registry);
     }
 
@@ -270,7 +273,7 @@ public class RunManager {
                     onTickEvent(run, p.envelope(), p.type(), p.payload());
                 } catch (RuntimeException ex) {
                     // its own record was consumed long ago: dead-letter it here, the run carries on
-                    EventListener.countDeadLetter(registry, p.type().topic);
+                    deadLetters.count(p.type().topic);
                     publisher.deadLetter(p.envelope(), ex.getMessage());
                     LOG.warnf("rejected buffered %s@%d of run %s: %s", p.type(), p.envelope().tick(), run.id,
                             ex.getMessage());

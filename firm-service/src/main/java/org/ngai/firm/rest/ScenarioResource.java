@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ngai.firm.rest.ErrorMappers.NotFound;
+import org.ngai.service.rest.ErrorMappers.NotFound;
 import org.ngai.model.scenario.ScenarioLoader;
 
 @Path("/api/scenarios")

@@ -1,5 +1,6 @@
 package org.ngai.firm.service;
 
+import org.ngai.service.EnvelopeHandler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,7 +19,7 @@ import org.ngai.events.EventType;
 import org.ngai.events.Payloads;
 import org.ngai.events.RecordBatch;
 import org.ngai.firm.config.FirmConfig;
-import org.ngai.firm.listener.EventPublisher;
+import org.ngai.service.EventPublisher;
 import org.ngai.firm.persistence.RunEntity;
 import org.ngai.model.engine.RunSetup;
 import org.ngai.model.firm.FirmDecision;
@@ -37,7 +38,7 @@ import org.ngai.model.tick.ProduceResult;
  * to the database.
  */
 @ApplicationScoped
-public class RunManager {
+public class RunManager implements EnvelopeHandler {
     private static final Logger LOG = Logger.getLogger(RunManager.class);
     private static final int DEDUP_WINDOW = 500_000;
 
@@ -62,11 +63,11 @@ public class RunManager {
 
     @jakarta.annotation.PostConstruct
     void metrics() {
-        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", EventPublisher.PRODUCER)
+        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", publisher.producer())
                 .description("events dropped as duplicates").register(registry);
-        decideTimer = Timer.builder("transform_phase_seconds").tag("service", EventPublisher.PRODUCER)
+        decideTimer = Timer.builder("transform_phase_seconds").tag("service", publisher.producer())
                 .tag("phase", "decide").register(registry);
-        produceTimer = Timer.builder("transform_phase_seconds").tag("service", EventPublisher.PRODUCER)
+        produceTimer = Timer.builder("transform_phase_seconds").tag("service", publisher.producer())
                 .tag("phase", "produce").register(registry);
     }
 

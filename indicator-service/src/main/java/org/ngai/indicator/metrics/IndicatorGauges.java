@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ngai.indicator.config.IndicatorConfig;
-import org.ngai.indicator.listener.EventPublisher;
+import org.ngai.service.EventPublisher;
 import org.ngai.model.core.Region;
 import org.ngai.model.core.Sector;
 import org.ngai.model.indicator.Indicator;
@@ -40,6 +40,8 @@ public class IndicatorGauges {
 
     @Inject
     MeterRegistry registry;
+    @Inject
+    EventPublisher publisher;
     @Inject
     IndicatorConfig config;
 
@@ -83,7 +85,7 @@ public class IndicatorGauges {
     @PostConstruct
     void init() {
         Gauge.builder("transform_indicator_runs", this, IndicatorGauges::activeRuns)
-                .tag("service", EventPublisher.PRODUCER).description("runs being aggregated").strongReference(true)
+                .tag("service", publisher.producer()).description("runs being aggregated").strongReference(true)
                 .register(registry);
     }
 

@@ -3,7 +3,7 @@ package org.ngai.indicator.rest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.ngai.indicator.rest.ErrorMappers.BadRequest;
+import org.ngai.service.rest.ErrorMappers.BadRequest;
 import org.ngai.model.indicator.Indicator;
 
 /** The scopes of an indicator: national, per region, per sector (Indicator's N, R, S). */

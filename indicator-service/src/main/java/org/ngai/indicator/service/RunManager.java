@@ -1,5 +1,7 @@
 package org.ngai.indicator.service;
 
+import org.ngai.service.DeadLetters;
+import org.ngai.service.EnvelopeHandler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,7 +24,7 @@ import org.ngai.events.EventCodec;
 import org.ngai.events.EventType;
 import org.ngai.events.Payloads;
 import org.ngai.indicator.config.IndicatorConfig;
-import org.ngai.indicator.listener.EventPublisher;
+import org.ngai.service.EventPublisher;
 import org.ngai.indicator.metrics.IndicatorGauges;
 import org.ngai.indicator.persistence.IndicatorRunEntity;
 import org.ngai.model.indicator.Aggregator;
@@ -42,12 +44,14 @@ import org.ngai.model.tick.Environment;
  * event arrives.
  */
 @ApplicationScoped
-public class RunManager {
+public class RunManager implements EnvelopeHandler {
     private static final Logger LOG = Logger.getLogger(RunManager.class);
     private static final int CLOSED_MEMORY = 10_000;
 
     @Inject
     EventPublisher publisher;
+    @Inject
+    DeadLetters deadLetters;
     @Inject
     IndicatorStore store;
     @Inject
@@ -70,11 +74,11 @@ public class RunManager {
 
     @PostConstruct
     void metrics() {
-        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", EventPublisher.PRODUCER)
+        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", publisher.producer())
                 .description("events dropped as duplicates").register(registry);
-        ticks = Counter.builder("transform_ticks_aggregated_total").tag("service", EventPublisher.PRODUCER)
+        ticks = Counter.builder("transform_ticks_aggregated_total").tag("service", publisher.producer())
                 .description("ticks aggregated and published").register(registry);
-        aggregateTimer = Timer.builder("transform_phase_seconds").tag("service", EventPublisher.PRODUCER)
+        aggregateTimer = Timer.builder("transform_phase_seconds").tag("service", publisher.producer())
                 .tag("phase", "aggregate").description("time of Aggregator.aggregate per tick").register(registry);
     }
 
@@ -206,8 +210,7 @@ public class RunManager {
                 route(in);
             } catch (RuntimeException ex) {
                 // the record was already acknowledged while buffered; count and log it like a dead letter
-                Counter.builder("transform_dead_letters_total").tag("service", EventPublisher.PRODUCER)
-                        .tag("topic", in.type().topic).register(registry).increment();
+                deadLetters.count(in.type().topic);
                 LOG.warnf("rejected buffered %s of run %s tick %d: %s", in.type(), in.runId(), in.tick(), ex.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package org.ngai.market.rest;
 
+import org.ngai.service.rest.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ngai.market.persistence.MarketClearingEntity;
 import org.ngai.market.persistence.MarketRunEntity;
-import org.ngai.market.rest.ErrorMappers.BadRequest;
-import org.ngai.market.rest.ErrorMappers.NotFound;
+import org.ngai.service.rest.ErrorMappers.BadRequest;
+import org.ngai.service.rest.ErrorMappers.NotFound;
 import org.ngai.market.service.ClearingStore;
 import org.ngai.model.core.MarketKind;
 import org.ngai.model.core.Region;

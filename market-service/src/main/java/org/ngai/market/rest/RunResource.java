@@ -1,5 +1,6 @@
 package org.ngai.market.rest;
 
+import org.ngai.service.rest.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ngai.market.rest.ErrorMappers.NotFound;
+import org.ngai.service.rest.ErrorMappers.NotFound;
 import org.ngai.market.service.ClearingStore;
 
 @Path("/api/runs")

@@ -1,5 +1,6 @@
 package org.ngai.market.service;
 
+import org.ngai.service.EnvelopeHandler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,7 @@ import org.ngai.events.EventType;
 import org.ngai.events.Payloads;
 import org.ngai.events.RecordBatch;
 import org.ngai.market.config.MarketConfig;
-import org.ngai.market.listener.EventPublisher;
+import org.ngai.service.EventPublisher;
 import org.ngai.market.persistence.MarketRunEntity;
 import org.ngai.model.core.Region;
 import org.ngai.model.market.MarketPhase;
@@ -45,7 +46,7 @@ import org.ngai.model.tick.Supplies;
  * lock (the consumer calls from one thread; tests and metrics read concurrently).
  */
 @ApplicationScoped
-public class RunManager {
+public class RunManager implements EnvelopeHandler {
     private static final Logger LOG = Logger.getLogger(RunManager.class);
     private static final int CELLS = Environment.GAME_MARKETS * Region.COUNT;
 
@@ -67,13 +68,13 @@ public class RunManager {
 
     @PostConstruct
     void metrics() {
-        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", EventPublisher.PRODUCER)
+        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", publisher.producer())
                 .description("events dropped as duplicates").register(registry);
-        clearings = Counter.builder("transform_market_clearings_total").tag("service", EventPublisher.PRODUCER)
+        clearings = Counter.builder("transform_market_clearings_total").tag("service", publisher.producer())
                 .description("(run, tick) clearings published").register(registry);
-        clearTimer = Timer.builder("transform_phase_seconds").tag("service", EventPublisher.PRODUCER)
+        clearTimer = Timer.builder("transform_phase_seconds").tag("service", publisher.producer())
                 .tag("phase", "clear").description("time spent in MarketPhase.clear").register(registry);
-        Gauge.builder("transform_active_runs", this, RunManager::activeRuns).tag("service", EventPublisher.PRODUCER)
+        Gauge.builder("transform_active_runs", this, RunManager::activeRuns).tag("service", publisher.producer())
                 .description("runs held in memory").register(registry);
     }
 

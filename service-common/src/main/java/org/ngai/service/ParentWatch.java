@@ -1,4 +1,4 @@
-package org.ngai.market.config;
+package org.ngai.service;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;

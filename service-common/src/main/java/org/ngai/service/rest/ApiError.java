@@ -1,4 +1,4 @@
-package org.ngai.market.rest;
+package org.ngai.service.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package org.ngai.indicator.rest;
+package org.ngai.service.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ngai.model.scenario.ScenarioException;
 
-/** Bad input gets 400 with a message that names the field; unknown resources 404. */
+/**
+ * Every service's error responses: bad input gets 400 with a message that names the field (scenario
+ * validation, request parameters, malformed or mistyped JSON); unknown resources 404; a state conflict
+ * 409. The body is an {@link ApiError}. Services throw the nested exceptions.
+ */
 public class ErrorMappers {
 
     @ServerExceptionMapper
@@ -27,6 +31,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response notFound(NotFound e) {
         return json(404, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e) {
+        return json(409, e.getMessage(), null);
     }
 
     @ServerExceptionMapper
@@ -86,6 +95,12 @@ public class ErrorMappers {
 
     public static final class NotFound extends RuntimeException {
         public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    public static final class Conflict extends RuntimeException {
+        public Conflict(String message) {
             super(message);
         }
     }

@@ -1,7 +1,5 @@
-package org.ngai.indicator.listener;
+package org.ngai.service;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,22 +9,22 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.ngai.events.Envelope;
-import org.ngai.indicator.service.RunManager;
 
 /**
- * The service's one input consumer: control, clearing, firm-report and owner-report events, processed in
- * order on one worker thread. An event the service cannot accept is rejected by throwing: SmallRye nacks
- * it and sends it to sim.deadletter.v1 with the exception message as {@code dead-letter-reason}; the run
- * carries on.
+ * Each service's one input consumer (channel {@code events-in}): the events of its topics, processed in
+ * order on one worker thread and handed to the service's {@link EnvelopeHandler}. An event the service
+ * cannot accept is rejected by throwing: SmallRye nacks it and sends it to the dead-letter topic
+ * (failure-strategy=dead-letter-queue) with the exception message as {@code dead-letter-reason}, it is
+ * counted in {@code transform_dead_letters_total}, and the run carries on (ARCHITECTURE.md, faults).
  */
 @ApplicationScoped
-public class EventListener {
-    private static final Logger LOG = Logger.getLogger(EventListener.class);
+public class EventIntake {
+    private static final Logger LOG = Logger.getLogger(EventIntake.class);
 
     @Inject
-    RunManager runs;
+    EnvelopeHandler handler;
     @Inject
-    MeterRegistry registry;
+    DeadLetters deadLetters;
 
     @Incoming("events-in")
     @Blocking
@@ -36,11 +34,9 @@ public class EventListener {
             if (e == null) {
                 throw new IllegalArgumentException(undecodable(record));
             }
-            runs.handle(e);
+            handler.handle(e);
         } catch (RuntimeException ex) {
-            Counter.builder("transform_dead_letters_total").tag("service", EventPublisher.PRODUCER)
-                    .tag("topic", record.topic()).description("events this service rejected to the dead-letter topic")
-                    .register(registry).increment();
+            deadLetters.count(record.topic());
             LOG.warnf("rejected %s from %s-%d@%d: %s", e == null ? "record" : e.type(), record.topic(),
                     record.partition(), record.offset(), ex.getMessage());
             throw ex;

@@ -1,5 +1,0 @@
-package org.ngai.factor.rest;
-
-/** Error body: what went wrong and the field it concerns (null when not about one field). */
-public record ApiError(int status, String error, String field) {
-}
