@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.ngai.model.core.Region;
 import org.ngai.model.core.Sector;
 import org.ngai.model.engine.SeriesExport;
+import org.ngai.model.engine.SeriesReport;
 import org.ngai.model.indicator.Indicator;
 import org.ngai.model.indicator.TickIndicators;
 import org.ngai.testsupport.KafkaBrokerTestResource;
@@ -114,6 +115,10 @@ class RestTest {
 
         String json = given().get("/api/runs/" + run + "/export.json").then().statusCode(200).extract().asString();
         assertThat(JSON.readTree(json)).isEqualTo(normalise(SeriesExport.toJson(Fixture.SCENARIO, List.of(EXPECTED))));
+
+        String html = given().get("/api/runs/" + run + "/report.html").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        assertThat(html).isEqualTo(SeriesReport.html(Fixture.SCENARIO, List.of(EXPECTED)));
     }
 
     @Test
@@ -139,6 +144,7 @@ class RestTest {
         given().get("/api/runs/nope/indicators/latest").then().statusCode(404);
         given().get("/api/runs/nope/export.csv").then().statusCode(404);
         given().get("/api/runs/nope/export.json").then().statusCode(404);
+        given().get("/api/runs/nope/report.html").then().statusCode(404);
         given().get("/api/runs/nope/stream").then().statusCode(404);
     }
 
@@ -164,7 +170,7 @@ class RestTest {
                 .extract().asString()).get("paths");
         for (String p : List.of("/api/indicators", "/api/runs", "/api/runs/{id}", "/api/runs/{id}/indicators",
                 "/api/runs/{id}/indicators/latest", "/api/runs/{id}/export.csv", "/api/runs/{id}/export.json",
-                "/api/runs/{id}/stream", "/api/dead-letters")) {
+                "/api/runs/{id}/report.html", "/api/runs/{id}/stream", "/api/dead-letters")) {
             assertThat(paths.has(p)).as(p).isTrue();
             assertThat(paths.get(p).get("get").has("summary")).as(p + " summary").isTrue();
         }

@@ -135,7 +135,7 @@ public final class LocalRun implements Callable<Integer> {
         System.out.print(IndicatorTable.render(series, 1, Math.min(n, 17), Math.min(n, 41), n));
         Path dir = out.resolve(s.name() + "-seed" + s.seed());
         SeriesExport.write(s, series, dir);
-        System.out.printf("%npipeline: %d ticks in %.1f s (%.0f firm-ticks/s); series written to %s%n", n, seconds,
+        System.out.printf("%npipeline: %d ticks in %.1f s (%.0f firm-ticks/s); series and charts written to %s (open report.html)%n", n, seconds,
                 (double) s.firms() * n / seconds, dir);
         if (keepRunning) {
             System.out.printf("APIs: %s/api/runs/%s  %s/api/runs/%s/indicators  (Swagger UI at /q/swagger-ui)%n",

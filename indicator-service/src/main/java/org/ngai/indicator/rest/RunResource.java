@@ -37,6 +37,7 @@ import org.ngai.indicator.service.LiveStreams;
 import org.ngai.model.core.Region;
 import org.ngai.model.core.Sector;
 import org.ngai.model.engine.SeriesExport;
+import org.ngai.model.engine.SeriesReport;
 import org.ngai.model.indicator.Indicator;
 import org.ngai.model.indicator.TickIndicators;
 import org.ngai.model.scenario.Scenario;
@@ -166,6 +167,19 @@ public class RunResource {
     public ObjectNode exportJson(@PathParam("id") String id) {
         IndicatorRunEntity run = run(id);
         return SeriesExport.toJson(scenario(run), store.series(id));
+    }
+
+    @GET
+    @Path("{id}/report.html")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The series as charts",
+            description = "SeriesReport: one self-contained HTML page of line charts (inline SVG), one per mechanism of MODEL.md, "
+                    + "each with the stylised fact it should show; the same page the local run writes as report.html")
+    @APIResponse(responseCode = "200", description = "HTML")
+    @APIResponse(responseCode = "404", description = "Unknown run")
+    public String report(@PathParam("id") String id) {
+        IndicatorRunEntity run = run(id);
+        return SeriesReport.html(scenario(run), store.series(id));
     }
 
     @GET

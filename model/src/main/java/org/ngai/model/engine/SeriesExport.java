@@ -23,7 +23,8 @@ import org.ngai.model.scenario.ScenarioLoader;
 /**
  * Writes an indicator series as CSV (national, per region, per sector; one row per tick and scope,
  * one column per indicator, empty where undefined) and as one JSON document with the scenario and
- * the indicator catalogue (units, MODEL sections), ready for papers and dashboards.
+ * the indicator catalogue (units, MODEL sections), ready for papers and dashboards; and the charts of
+ * {@link SeriesReport} as report.html, to look at first.
  */
 public final class SeriesExport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -31,7 +32,10 @@ public final class SeriesExport {
     private SeriesExport() {
     }
 
-    /** Writes national.csv, regions.csv, sectors.csv and series.json into {@code dir}; returns the files. */
+    /**
+     * Writes national.csv, regions.csv, sectors.csv, series.json and report.html (charts, {@link SeriesReport})
+     * into {@code dir}; returns the files.
+     */
     public static List<Path> write(Scenario scenario, List<TickIndicators> series, Path dir) {
         try {
             Files.createDirectories(dir);
@@ -50,6 +54,7 @@ public final class SeriesExport {
             }
             out.add(dir.resolve("series.json"));
             JSON.writeValue(out.get(3).toFile(), toJson(scenario, series));
+            out.add(SeriesReport.write(scenario, series, dir));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
