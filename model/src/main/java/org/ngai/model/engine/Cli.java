@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /** Command line of the in-process reference engine: {@code ngai run | bench | params | indicators | validate | calibrate-coupling}. */
 @Command(name = "ngai", mixinStandardHelpOptions = true, version = "ngai 0.1.0",
         description = "Agent-based simulation of AI-driven industrial transformation (Cao, Liu, Zheng 2025).",
-        subcommands = {Cli.Run.class, Cli.Bench.class, Cli.Params.class, Cli.Indicators.class, Cli.Validate.class,
+        subcommands = {Cli.Run.class, Cli.Compare.class, Cli.Bench.class, Cli.Params.class, Cli.Indicators.class, Cli.Validate.class,
             Cli.CalibrateCoupling.class})
 public final class Cli {
 
@@ -96,6 +96,39 @@ public final class Cli {
             List<Path> files = SeriesExport.write(s, r.series(), dir);
             System.out.printf("%nwall %.2f s, %.0f firm-ticks/s; series written to %s (%s)%n", r.elapsedNanos() / 1e9,
                     r.firmTicks() / (r.elapsedNanos() / 1e9), dir, files.stream().map(p -> p.getFileName().toString()).toList());
+            return 0;
+        }
+    }
+
+    @Command(name = "compare", description = "Run a scenario (a policy lever) and a comparison scenario with the same firms, "
+            + "quarters and seed; print both and the differences, and write the series and an overlaid chart page.")
+    static final class Compare implements Callable<Integer> {
+        @Parameters(index = "0", description = "Scenario file or bundled name, e.g. financing-support.")
+        String scenario;
+        @Option(names = "--against", defaultValue = "baseline", description = "Comparison scenario (default: ${DEFAULT-VALUE}).")
+        String against;
+        @Option(names = "--firms", description = "Override the number of firms (both runs).")
+        Integer firms;
+        @Option(names = "--ticks", description = "Override the number of quarters (both runs).")
+        Integer ticks;
+        @Option(names = "--seed", description = "Override the seed (both runs).")
+        Long seed;
+        @Option(names = "--out", defaultValue = "results", description = "Folder for results (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Scenario base = load(against, firms, ticks, seed);
+            Scenario policy = load(scenario, firms, ticks, seed);
+            System.out.printf("%s vs %s: %d firms, %d quarters from 2020Q1, seed %d (reference engine)%n", policy.name(),
+                    base.name(), policy.firms(), policy.ticks(), policy.seed());
+            Comparison c = Comparison.run(base, policy);
+            System.out.print(c.table());
+            Path dir = out.resolve(policy.name() + "-vs-" + base.name() + "-seed" + policy.seed());
+            SeriesExport.write(base, c.baseSeries(), dir.resolve(base.name()));
+            SeriesExport.write(policy, c.policySeries(), dir.resolve(policy.name()));
+            Files.writeString(dir.resolve("compare.html"), SeriesReport.compareHtml(c));
+            System.out.printf("%nseries of both runs and the overlaid charts (compare.html) written to %s%n", dir);
             return 0;
         }
     }

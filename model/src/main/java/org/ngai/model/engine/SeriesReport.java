@@ -33,8 +33,14 @@ public final class SeriesReport {
     /** Average advance of an 11 px sans-serif character, generous so that labels never overlap. */
     private static final double LEGEND_CHAR = 6.6;
 
-    /** One line of a chart: a label and its value per tick (NaN where undefined: a gap). */
-    public record Line(String label, double[] values) {
+    /**
+     * One line of a chart: a label and its value per tick (NaN where undefined: a gap); its colour index
+     * (−1: by position) and whether it is dashed (the comparison run of a {@link Comparison}).
+     */
+    public record Line(String label, double[] values, int colour, boolean dashed) {
+        public Line(String label, double[] values) {
+            this(label, values, -1, false);
+        }
     }
 
     /** One chart: title, the MODEL.md sections it shows, what the paper expects to see, its lines. */
@@ -134,20 +140,53 @@ public final class SeriesReport {
     }
 
     public static String html(Scenario s, List<TickIndicators> series) {
+        String meta = "seed " + s.seed() + " · " + s.firms() + " firms · " + series.size() + " quarters (" + span(series)
+                + ") · sections refer to MODEL.md; each chart says what the paper expects to see";
+        return page(s.name(), s.name() + " · seed " + s.seed(), meta, charts(series), series);
+    }
+
+    /**
+     * The charts of two runs on one page: the comparison run dashed, the scenario solid, one colour per
+     * indicator. Both runs must have the same ticks ({@link Comparison} checks it).
+     */
+    public static String compareHtml(Comparison c) {
+        List<Chart> base = charts(c.baseSeries());
+        List<Chart> policy = charts(c.policySeries());
+        List<Chart> merged = new ArrayList<>();
+        for (int k = 0; k < policy.size(); k++) {
+            Chart p = policy.get(k);
+            List<Line> lines = new ArrayList<>();
+            for (int j = 0; j < p.lines().size(); j++) {
+                Line bl = base.get(k).lines().get(j);
+                lines.add(new Line(bl.label() + " · " + c.base().name(), bl.values(), j, true));
+                lines.add(new Line(p.lines().get(j).label(), p.lines().get(j).values(), j, false));
+            }
+            merged.add(new Chart(p.title(), p.sections(), p.expect(), p.unit(), lines, p.zeroLine()));
+        }
+        String title = c.policy().name() + " vs " + c.base().name();
+        String meta = "solid: " + c.policy().name() + ", dashed: " + c.base().name() + " · same seed " + c.policy().seed()
+                + " (common random numbers: the difference is the policy's) · " + c.policy().firms() + " firms · "
+                + c.policySeries().size() + " quarters (" + span(c.policySeries()) + ") · sections refer to MODEL.md";
+        return page(title, title, meta, merged, c.policySeries());
+    }
+
+    private static String span(List<TickIndicators> series) {
+        return series.isEmpty() ? "no ticks" : series.get(0).quarter() + " – " + series.get(series.size() - 1).quarter();
+    }
+
+    private static String page(String heading, String title, String meta, List<Chart> charts, List<TickIndicators> series) {
         StringBuilder b = new StringBuilder(64 * 1024);
-        String span = series.isEmpty() ? "no ticks" : series.get(0).quarter() + " – " + series.get(series.size() - 1).quarter();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(esc(s.name())).append(" · seed ").append(s.seed()).append("</title>\n<style>\n")
+                .append(esc(title)).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}")
                 .append("h1{font-size:1.3em;margin:0 0 .2em}.meta{color:#555;margin:0 0 1em}")
                 .append(".grid{display:flex;flex-wrap:wrap;gap:14px}")
                 .append("figure{margin:0;border:1px solid #ddd;border-radius:4px;padding:8px;width:").append(W).append("px}")
                 .append("figcaption b{display:block}figcaption span{color:#555;font-size:.85em}")
                 .append("svg text{font-size:11px;fill:#333}\n</style></head><body>\n");
-        b.append("<h1>").append(esc(s.name())).append("</h1>\n<p class=\"meta\">seed ").append(s.seed()).append(" · ")
-                .append(s.firms()).append(" firms · ").append(series.size()).append(" quarters (").append(esc(span))
-                .append(") · sections refer to MODEL.md; each chart says what the paper expects to see</p>\n<div class=\"grid\">\n");
-        for (Chart c : charts(series)) {
+        b.append("<h1>").append(esc(heading)).append("</h1>\n<p class=\"meta\">").append(esc(meta))
+                .append("</p>\n<div class=\"grid\">\n");
+        for (Chart c : charts) {
             b.append("<figure><figcaption><b>").append(esc(c.title())).append(" <small>(").append(esc(c.sections()))
                     .append(")</small></b><span>").append(esc(c.expect())).append("</span></figcaption>\n")
                     .append(svg(c, series)).append("</figure>\n");
@@ -230,7 +269,7 @@ public final class SeriesReport {
         // lines (a NaN breaks the path) and legend
         for (int li = 0; li < c.lines().size(); li++) {
             Line l = c.lines().get(li);
-            String colour = COLOURS[li % COLOURS.length];
+            String colour = COLOURS[(l.colour() >= 0 ? l.colour() : li) % COLOURS.length];
             StringBuilder d = new StringBuilder();
             boolean pen = false;
             for (int k = 0; k < n && k < l.values().length; k++) {
@@ -244,12 +283,12 @@ public final class SeriesReport {
             }
             if (d.length() > 0) {
                 b.append("<path d=\"").append(d.toString().trim()).append("\" fill=\"none\" stroke=\"").append(colour)
-                        .append("\" stroke-width=\"1.8\"><title>").append(esc(l.label())).append("</title></path>\n");
+                        .append(l.dashed() ? "\" stroke-dasharray=\"5 3" : "").append("\" stroke-width=\"1.8\"><title>").append(esc(l.label())).append("</title></path>\n");
             }
             int legendX = legend[li][0];
             int legendY = H - 18 + LEGEND_ROW * legend[li][1];
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>",
-                    legendX, legendY - 4, legendX + 14, legendY - 4, colour));
+            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"%s/>",
+                    legendX, legendY - 4, legendX + 14, legendY - 4, colour, l.dashed() ? " stroke-dasharray=\"4 2\"" : ""));
             b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", legendX + 18, legendY, esc(l.label())));
         }
         b.append("</svg>\n");
