@@ -3,12 +3,10 @@ package org.ngai.model.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.ngai.model.testing.Cases.doubles;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
+import org.ngai.model.testing.Cases;
 
 class RealOptionTest {
 
@@ -44,11 +42,14 @@ class RealOptionTest {
         assertThat(RealOption.hurdleMultiple(0.03, 0.06, 1e-3)).isCloseTo(1.0, within(1e-3));
     }
 
-    @Property
-    void betaIsTheRootAboveOneOfTheFundamentalQuadratic(
-            @ForAll @DoubleRange(min = 0.005, max = 0.2) @Scale(4) double r,
-            @ForAll @DoubleRange(min = 0.005, max = 0.2) @Scale(4) double delta,
-            @ForAll @DoubleRange(min = 0.05, max = 1.0) @Scale(4) double sigma) {
+    @Test
+    void betaIsTheRootAboveOneOfTheFundamentalQuadratic() {
+        Cases.forAll("RealOptionTest.betaIsTheRootAboveOneOfTheFundamentalQuadratic", 1000,
+                doubles(0.005, 0.2, 4), doubles(0.005, 0.2, 4), doubles(0.05, 1.0, 4),
+                this::betaIsTheRootAboveOneOfTheFundamentalQuadratic);
+    }
+
+    void betaIsTheRootAboveOneOfTheFundamentalQuadratic(double r, double delta, double sigma) {
         double b = RealOption.beta(r, delta, sigma);
         // 0.5 sigma^2 b (b - 1) + (r - delta) b - r = 0 (Dixit-Pindyck 1994 ch. 5)
         double residual = 0.5 * sigma * sigma * b * (b - 1) + (r - delta) * b - r;

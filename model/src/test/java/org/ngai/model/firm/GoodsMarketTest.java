@@ -2,13 +2,13 @@ package org.ngai.model.firm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.ngai.model.testing.Cases.anyLongs;
+import static org.ngai.model.testing.Cases.doubles;
+import static org.ngai.model.testing.Cases.ints;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.ngai.model.core.Rng;
+import org.ngai.model.testing.Cases;
 
 /** A6.7: the goods market of a sector clears expenditure exactly, within capacities. */
 class GoodsMarketTest {
@@ -40,10 +40,14 @@ class GoodsMarketTest {
         assertThat(out[0] * price[0] + out[1] * price[1]).isCloseTo(100, within(1e-9));
     }
 
-    @Property(tries = 200)
-    void revenueAlwaysAddsUpToExpenditure(@ForAll @IntRange(min = 1, max = 40) int n,
-                                         @ForAll @DoubleRange(min = 1, max = 1e4) double e,
-                                         @ForAll long seed) {
+    @Test
+    void revenueAlwaysAddsUpToExpenditure() {
+        Cases.forAll("GoodsMarketTest.revenueAlwaysAddsUpToExpenditure", 200,
+                ints(1, 40), doubles(1, 1e4), anyLongs(),
+                this::revenueAlwaysAddsUpToExpenditure);
+    }
+
+    void revenueAlwaysAddsUpToExpenditure(int n, double e, long seed) {
         Rng r = Rng.of(seed, Rng.Stream.MARKET, n, 0);
         double[] shift = new double[n];
         double[] price = new double[n];

@@ -3,12 +3,11 @@ package org.ngai.model.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.ngai.model.testing.Cases.doubles;
 
-import org.ngai.model.indicator.CouplingCoordination.CoordinationLevel;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
+import org.ngai.model.indicator.CouplingCoordination.CoordinationLevel;
+import org.ngai.model.testing.Cases;
 
 class CouplingCoordinationTest {
 
@@ -100,12 +99,14 @@ class CouplingCoordinationTest {
         assertThat(dModified(0.6, 0.6, 0.6, 0.2)).isLessThan(dModified(0.5, 0.5, 0.5, 0.5));
     }
 
-    @Property
-    void balancedSubsystemsMaximiseCoordinationForGivenDevelopment(
-            @ForAll @DoubleRange(min = 0.01, max = 0.99) double u1,
-            @ForAll @DoubleRange(min = 0.01, max = 0.99) double u2,
-            @ForAll @DoubleRange(min = 0.01, max = 0.99) double u3,
-            @ForAll @DoubleRange(min = 0.01, max = 0.99) double u4) {
+    @Test
+    void balancedSubsystemsMaximiseCoordinationForGivenDevelopment() {
+        Cases.forAll("CouplingCoordinationTest.balancedSubsystemsMaximiseCoordinationForGivenDevelopment", 1000,
+                doubles(0.01, 0.99), doubles(0.01, 0.99), doubles(0.01, 0.99), doubles(0.01, 0.99),
+                this::balancedSubsystemsMaximiseCoordinationForGivenDevelopment);
+    }
+
+    void balancedSubsystemsMaximiseCoordinationForGivenDevelopment(double u1, double u2, double u3, double u4) {
         double t = CouplingCoordination.development(u1, u2, u3, u4);
         double c = CouplingCoordination.coupling(u1, u2, u3, u4);
         double cm = CouplingCoordination.modifiedCoupling(u1, u2, u3, u4);

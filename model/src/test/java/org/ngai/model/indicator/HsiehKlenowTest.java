@@ -3,12 +3,12 @@ package org.ngai.model.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.ngai.model.testing.Cases.anyDoubles;
+import static org.ngai.model.testing.Cases.doubleArrays;
+import static org.ngai.model.testing.Cases.doubles;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.ngai.model.testing.Cases;
 
 class HsiehKlenowTest {
     private static final double EPS = HsiehKlenow.DEFAULT_EPSILON;
@@ -67,9 +67,14 @@ class HsiehKlenowTest {
                 new double[] {1, 1, 1}, EPS)).isCloseTo(gap, within(1e-12));
     }
 
-    @Property
-    void actualTfpNeverExceedsEfficientTfp(@ForAll @Size(min = 1, max = 12) double[] raw,
-                                           @ForAll @DoubleRange(min = 1.5, max = 6.0) double epsilon) {
+    @Test
+    void actualTfpNeverExceedsEfficientTfp() {
+        Cases.forAll("HsiehKlenowTest.actualTfpNeverExceedsEfficientTfp", 1000,
+                doubleArrays(anyDoubles(), 1, 12), doubles(1.5, 6.0),
+                this::actualTfpNeverExceedsEfficientTfp);
+    }
+
+    void actualTfpNeverExceedsEfficientTfp(double[] raw, double epsilon) {
         int n = raw.length;
         double[] a = new double[n];
         double[] tfpr = new double[n];

@@ -3,15 +3,16 @@ package org.ngai.model.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.ngai.model.testing.Cases.anyDoubles;
+import static org.ngai.model.testing.Cases.anyInts;
+import static org.ngai.model.testing.Cases.doubleArrays;
+import static org.ngai.model.testing.Cases.doubles;
+import static org.ngai.model.testing.Cases.intArrays;
+import static org.ngai.model.testing.Cases.ints;
 
 import java.util.Arrays;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.ngai.model.testing.Cases;
 
 class InequalityTest {
 
@@ -65,9 +66,14 @@ class InequalityTest {
         assertThat(d.between() + d.within()).isCloseTo(d.total(), within(1e-12));
     }
 
-    @Property
-    void theilDecompositionIdentityHoldsForAnyGrouping(
-            @ForAll @Size(min = 1, max = 31) double[] raw, @ForAll @IntRange(min = 1, max = 4) int groups) {
+    @Test
+    void theilDecompositionIdentityHoldsForAnyGrouping() {
+        Cases.forAll("InequalityTest.theilDecompositionIdentityHoldsForAnyGrouping", 1000,
+                doubleArrays(anyDoubles(), 1, 31), ints(1, 4),
+                this::theilDecompositionIdentityHoldsForAnyGrouping);
+    }
+
+    void theilDecompositionIdentityHoldsForAnyGrouping(double[] raw, int groups) {
         double[] x = new double[raw.length];
         double[] n = new double[raw.length];
         int[] g = new int[raw.length];
@@ -83,9 +89,14 @@ class InequalityTest {
         assertThat(d.within()).isGreaterThanOrEqualTo(-1e-15);
     }
 
-    @Property
-    void indicesAreScaleInvariant(@ForAll @Size(min = 2, max = 20) double[] raw,
-                                  @ForAll @DoubleRange(min = 0.001, max = 1000) @Scale(4) double k) {
+    @Test
+    void indicesAreScaleInvariant() {
+        Cases.forAll("InequalityTest.indicesAreScaleInvariant", 1000,
+                doubleArrays(anyDoubles(), 2, 20), doubles(0.001, 1000, 4),
+                this::indicesAreScaleInvariant);
+    }
+
+    void indicesAreScaleInvariant(double[] raw, double k) {
         double[] x = new double[raw.length];
         double[] n = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
@@ -103,8 +114,13 @@ class InequalityTest {
         assertThat(Inequality.hhi(x)).isBetween(1.0 / x.length - 1e-12, 1.0 + 1e-12);
     }
 
-    @Property
-    void weightedGiniEqualsGiniOfReplicatedValues(@ForAll @Size(min = 1, max = 8) int[] counts) {
+    @Test
+    void weightedGiniEqualsGiniOfReplicatedValues() {
+        Cases.forAll("InequalityTest.weightedGiniEqualsGiniOfReplicatedValues", 1000, intArrays(anyInts(), 1, 8),
+                this::weightedGiniEqualsGiniOfReplicatedValues);
+    }
+
+    void weightedGiniEqualsGiniOfReplicatedValues(int[] counts) {
         double[] values = new double[counts.length];
         double[] weights = new double[counts.length];
         int total = 0;

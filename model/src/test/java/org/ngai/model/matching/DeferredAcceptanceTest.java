@@ -3,11 +3,11 @@ package org.ngai.model.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.ngai.model.testing.Cases.anyLongs;
 
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
+import org.ngai.model.testing.Cases;
 
 class DeferredAcceptanceTest {
 
@@ -95,8 +95,13 @@ class DeferredAcceptanceTest {
         }
     }
 
-    @Property(tries = 300)
-    void deferredAcceptanceIsStableAndRespectsCapacity(@ForAll long seed) {
+    @Test
+    void deferredAcceptanceIsStableAndRespectsCapacity() {
+        Cases.forAll("DeferredAcceptanceTest.deferredAcceptanceIsStableAndRespectsCapacity", 300, anyLongs(),
+                this::deferredAcceptanceIsStableAndRespectsCapacity);
+    }
+
+    void deferredAcceptanceIsStableAndRespectsCapacity(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int n = rng.nextInt(0, 8);
         int m = rng.nextInt(1, 5);
@@ -127,8 +132,13 @@ class DeferredAcceptanceTest {
         assertThat(DeferredAcceptance.match(est, cap)).as("deterministic").containsExactly(a);
     }
 
-    @Property(tries = 300)
-    void exactOracleEqualsBruteForceOnTinyInstances(@ForAll long seed) {
+    @Test
+    void exactOracleEqualsBruteForceOnTinyInstances() {
+        Cases.forAll("DeferredAcceptanceTest.exactOracleEqualsBruteForceOnTinyInstances", 300, anyLongs(),
+                this::exactOracleEqualsBruteForceOnTinyInstances);
+    }
+
+    void exactOracleEqualsBruteForceOnTinyInstances(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int n = rng.nextInt(1, 6);
         int m = rng.nextInt(1, 4);

@@ -3,12 +3,13 @@ package org.ngai.model.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.ngai.model.testing.Cases.anyDoubles;
+import static org.ngai.model.testing.Cases.booleans;
+import static org.ngai.model.testing.Cases.doubleArrays;
+import static org.ngai.model.testing.Cases.doubles;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.ngai.model.testing.Cases;
 
 class SearchMatchingTest {
     private static final double ALPHA = SearchMatching.DEFAULT_ALPHA;
@@ -51,22 +52,26 @@ class SearchMatchingTest {
         assertThat(SearchMatching.matches(1.0, -1e-15, 10.0, ALPHA)).isZero();
     }
 
-    @Property
-    void matchesNeverExceedUnemployedOrVacancies(
-            @ForAll @DoubleRange(min = 0.0, max = 50.0) double mu,
-            @ForAll @DoubleRange(min = 0.0, max = 1e6) double u,
-            @ForAll @DoubleRange(min = 0.0, max = 1e6) double v,
-            @ForAll @DoubleRange(min = 0.0, max = 1.0) double alpha) {
+    @Test
+    void matchesNeverExceedUnemployedOrVacancies() {
+        Cases.forAll("SearchMatchingTest.matchesNeverExceedUnemployedOrVacancies", 1000,
+                doubles(0.0, 50.0), doubles(0.0, 1e6), doubles(0.0, 1e6), doubles(0.0, 1.0),
+                this::matchesNeverExceedUnemployedOrVacancies);
+    }
+
+    void matchesNeverExceedUnemployedOrVacancies(double mu, double u, double v, double alpha) {
         double m = SearchMatching.matches(mu, u, v, alpha);
         assertThat(m).isBetween(0.0, Math.min(u, v));
     }
 
-    @Property
-    void doublingSearchersAndVacanciesDoublesMatches(
-            @ForAll @DoubleRange(min = 0.0, max = 0.9) double mu,
-            @ForAll @DoubleRange(min = 1.0, max = 1e5) double u,
-            @ForAll @DoubleRange(min = 1.0, max = 1e5) double v,
-            @ForAll @DoubleRange(min = 0.3, max = 0.7) double alpha) {
+    @Test
+    void doublingSearchersAndVacanciesDoublesMatches() {
+        Cases.forAll("SearchMatchingTest.doublingSearchersAndVacanciesDoublesMatches", 1000,
+                doubles(0.0, 0.9), doubles(1.0, 1e5), doubles(1.0, 1e5), doubles(0.3, 0.7),
+                this::doublingSearchersAndVacanciesDoublesMatches);
+    }
+
+    void doublingSearchersAndVacanciesDoublesMatches(double mu, double u, double v, double alpha) {
         // with mu < 1 and u, v of comparable size the min() cap does not bind here
         double m = SearchMatching.matches(mu, u, v, alpha);
         double uncapped = mu * Math.pow(u, alpha) * Math.pow(v, 1 - alpha);
@@ -89,11 +94,15 @@ class SearchMatchingTest {
         assertThat(SearchMatching.allocateProRata(3.0, new double[] {0, 0}, true)).containsExactly(0.0, 0.0);
     }
 
-    @Property
+    @Test
+    void proRataAllocationSumsExactlyAndRespectsZeroWeightsAndCaps() {
+        Cases.forAll("SearchMatchingTest.proRataAllocationSumsExactlyAndRespectsZeroWeightsAndCaps", 1000,
+                doubles(0.0, 1e4), doubleArrays(anyDoubles(), 1, 40), booleans(),
+                this::proRataAllocationSumsExactlyAndRespectsZeroWeightsAndCaps);
+    }
+
     void proRataAllocationSumsExactlyAndRespectsZeroWeightsAndCaps(
-            @ForAll @DoubleRange(min = 0.0, max = 1e4) double total,
-            @ForAll @Size(min = 1, max = 40) double[] rawWeights,
-            @ForAll boolean capAtWeight) {
+            double total, double[] rawWeights, boolean capAtWeight) {
         double[] w = new double[rawWeights.length];
         double sumW = 0.0;
         for (int i = 0; i < w.length; i++) {

@@ -3,16 +3,10 @@ package org.ngai.model.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.ngai.model.testing.Cases.doubles;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
+import org.ngai.model.testing.Cases;
 
 class SignallingGameTest {
     private static final double P = SignallingGame.DEFAULT_PRICE;
@@ -114,15 +108,25 @@ class SignallingGameTest {
         assertThat(SignallingGame.solve(p, GameMode.GENERAL).regime()).isEqualTo(Regime.POOLING_TRADE);
     }
 
-    @Property
-    void paperRegimeIsSeparatingIffDisguiseCostExceedsPrice(@ForAll("params") SignallingGame.Params p) {
+    @Test
+    void paperRegimeIsSeparatingIffDisguiseCostExceedsPrice() {
+        forAllParams("SignallingGameTest.paperRegimeIsSeparatingIffDisguiseCostExceedsPrice",
+                this::paperRegimeIsSeparatingIffDisguiseCostExceedsPrice);
+    }
+
+    void paperRegimeIsSeparatingIffDisguiseCostExceedsPrice(SignallingGame.Params p) {
         SignallingGame.Outcome o = SignallingGame.solve(p, GameMode.PAPER);
         assertThat(o.regime() == Regime.SEPARATING).isEqualTo(p.disguiseCost() > p.price());
         assertThat(o.regime()).isNotEqualTo(Regime.POOLING_TRADE);
     }
 
-    @Property
-    void buyerNeverAcceptsWithNegativeExpectedPayoff(@ForAll("params") SignallingGame.Params p) {
+    @Test
+    void buyerNeverAcceptsWithNegativeExpectedPayoff() {
+        forAllParams("SignallingGameTest.buyerNeverAcceptsWithNegativeExpectedPayoff",
+                this::buyerNeverAcceptsWithNegativeExpectedPayoff);
+    }
+
+    void buyerNeverAcceptsWithNegativeExpectedPayoff(SignallingGame.Params p) {
         for (GameMode mode : GameMode.values()) {
             SignallingGame.Outcome o = SignallingGame.solve(p, mode);
             if (o.buyerAccepts()) {
@@ -138,26 +142,33 @@ class SignallingGameTest {
         }
     }
 
-    @Provide
-    Arbitrary<SignallingGame.Params> params() {
-        var w = Arbitraries.doubles().between(-2.0, 2.0);
-        var gapLow = Arbitraries.doubles().between(0.01, 2.0);
-        var gapHigh = Arbitraries.doubles().between(0.01, 2.0);
-        var c = Arbitraries.doubles().between(0.0, 5.0);
-        var rho = Arbitraries.doubles().between(0.0, 1.0);
-        return Combinators.combine(w, gapLow, gapHigh, c, rho)
-                .as((wv, lo, hi, cv, r) -> new SignallingGame.Params(wv + lo, wv + lo + hi, wv, cv, r));
+    /**
+     * Checks {@code check} on 1000 games: W in [-2, 2], P = W + gapLow, V = P + gapHigh (gaps in [0.01, 2]),
+     * C in [0, 5], rho in [0, 1]; a failing case is reported as (W, gapLow, gapHigh, C, rho).
+     */
+    private static void forAllParams(String property, Cases.Check1<SignallingGame.Params> check) {
+        Cases.forAll(property, 1000,
+                doubles(-2.0, 2.0), doubles(0.01, 2.0), doubles(0.01, 2.0), doubles(0.0, 5.0), doubles(0.0, 1.0),
+                (wv, lo, hi, cv, r) -> check.check(new SignallingGame.Params(wv + lo, wv + lo + hi, wv, cv, r)));
     }
 
-    @Property
-    void separationIffDetectionExceedsOneMinusC0OverPrice(
-            @ForAll @DoubleRange(min = 0.0, max = 3.0) double c0,
-            @ForAll @DoubleRange(min = 0.0, max = 1.0) double piMax,
-            @ForAll @DoubleRange(min = 0.0, max = 10.0) double kappa,
-            @ForAll @DoubleRange(min = 0.0, max = 1.0) double s,
-            @ForAll @DoubleRange(min = 0.1, max = 5.0) double price) {
+    @Test
+    void separationIffDetectionExceedsOneMinusC0OverPrice() {
+        // only cases with detection farther than 1e-9 from the threshold (floating-point knife edge)
+        Cases.forAll("SignallingGameTest.separationIffDetectionExceedsOneMinusC0OverPrice", 1000,
+                SignallingGameTest::awayFromThreshold,
+                doubles(0.0, 3.0), doubles(0.0, 1.0), doubles(0.0, 10.0), doubles(0.0, 1.0), doubles(0.1, 5.0),
+                this::separationIffDetectionExceedsOneMinusC0OverPrice);
+    }
+
+    private static boolean awayFromThreshold(double c0, double piMax, double kappa, double s, double price) {
         double detection = SignallingGame.detectionProbability(piMax, kappa, s);
-        Assume.that(Math.abs(detection - (1.0 - c0 / price)) > 1e-9);
+        return Math.abs(detection - (1.0 - c0 / price)) > 1e-9;
+    }
+
+    void separationIffDetectionExceedsOneMinusC0OverPrice(double c0, double piMax, double kappa, double s,
+                                                          double price) {
+        double detection = SignallingGame.detectionProbability(piMax, kappa, s);
         double cEff = SignallingGame.effectiveDisguiseCost(c0, detection, price);
         SignallingGame.Params p = new SignallingGame.Params(price, price + 1.0, price - 1.0, cEff, 0.5);
         boolean separates = SignallingGame.solve(p, GameMode.PAPER).regime() == Regime.SEPARATING;
