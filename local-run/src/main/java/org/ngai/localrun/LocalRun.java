@@ -13,6 +13,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.ngai.events.EventCodec;
 import org.ngai.model.engine.IndicatorTable;
 import org.ngai.model.engine.ReferenceEngine;
+import org.ngai.model.engine.ScenarioOverrides;
 import org.ngai.model.engine.SeriesExport;
 import org.ngai.model.indicator.Indicator;
 import org.ngai.model.indicator.TickIndicators;
@@ -21,6 +22,7 @@ import org.ngai.model.scenario.ScenarioException;
 import org.ngai.model.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,12 +36,8 @@ import picocli.CommandLine.Option;
 public final class LocalRun implements Callable<Integer> {
     @Option(names = "--scenario", defaultValue = "baseline", description = "Bundled scenario name or a scenario file (default: ${DEFAULT-VALUE}).")
     String scenario;
-    @Option(names = "--firms", description = "Override the number of firms.")
-    Integer firms;
-    @Option(names = "--ticks", description = "Override the number of quarters.")
-    Integer ticks;
-    @Option(names = "--seed", description = "Override the seed.")
-    Long seed;
+    @Mixin
+    ScenarioOverrides overrides;
     @Option(names = "--out", defaultValue = "results", description = "Results folder (default: ${DEFAULT-VALUE}).")
     Path out;
     @Option(names = "--repo", defaultValue = ".", description = "Repository root (where the services were built).")
@@ -60,24 +58,9 @@ public final class LocalRun implements Callable<Integer> {
         System.exit(cl.execute(args));
     }
 
-    static Scenario resolve(String scenario, Integer firms, Integer ticks, Long seed) {
-        Scenario s = Files.isRegularFile(Path.of(scenario)) ? ScenarioLoader.load(Path.of(scenario)) : ScenarioLoader.bundled(scenario);
-        Scenario.Builder b = s.toBuilder();
-        if (firms != null) {
-            b.firms(firms);
-        }
-        if (ticks != null) {
-            b.ticks(ticks);
-        }
-        if (seed != null) {
-            b.seed(seed);
-        }
-        return b.build();
-    }
-
     @Override
     public Integer call() throws Exception {
-        Scenario s = resolve(scenario, firms, ticks, seed);
+        Scenario s = overrides.apply(scenario);
         System.out.printf("Scenario %s: %d firms, %d quarters from 2020Q1, seed %d (docs/pipeline.md)%n", s.name(),
                 s.firms(), s.ticks(), s.seed());
         long started = System.nanoTime();

@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.ngai.events.EventCodec;
 import org.ngai.events.Topics;
 import org.ngai.model.engine.ReferenceEngine;
+import org.ngai.model.engine.ScenarioOverrides;
 import org.ngai.model.engine.RunResult;
 import org.ngai.model.indicator.TickIndicators;
 import org.ngai.model.scenario.Scenario;
@@ -58,7 +59,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = LocalRun.resolve(scenario, firms, ticks, null);
+        Scenario s = ScenarioOverrides.resolve(scenario, firms, ticks, null);
         Path repo = parent == null ? Path.of(".") : parent.repo;
         System.out.printf("benchmark: %s, %d firms x %d ticks, one instance per service, %d cores%n", s.name(),
                 s.firms(), s.ticks(), Runtime.getRuntime().availableProcessors());

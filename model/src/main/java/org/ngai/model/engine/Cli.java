@@ -17,6 +17,7 @@ import org.ngai.model.scenario.ScenarioException;
 import org.ngai.model.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,32 +40,12 @@ public final class Cli {
         System.exit(cl.execute(args));
     }
 
-    static Scenario load(String scenario, Integer firms, Integer ticks, Long seed) {
-        Scenario s = Files.isRegularFile(Path.of(scenario)) ? ScenarioLoader.load(Path.of(scenario))
-                : ScenarioLoader.bundled(scenario);
-        Scenario.Builder b = s.toBuilder();
-        if (firms != null) {
-            b.firms(firms);
-        }
-        if (ticks != null) {
-            b.ticks(ticks);
-        }
-        if (seed != null) {
-            b.seed(seed);
-        }
-        return b.build();
-    }
-
     @Command(name = "run", description = "Run a scenario in the reference engine, print the indicator table and write the series.")
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", defaultValue = "baseline", description = "Scenario file or bundled name (default: ${DEFAULT-VALUE}).")
         String scenario;
-        @Option(names = "--firms", description = "Override the number of firms.")
-        Integer firms;
-        @Option(names = "--ticks", description = "Override the number of quarters.")
-        Integer ticks;
-        @Option(names = "--seed", description = "Override the seed.")
-        Long seed;
+        @Mixin
+        ScenarioOverrides overrides;
         @Option(names = "--out", defaultValue = "results", description = "Folder for results (default: ${DEFAULT-VALUE}).")
         Path out;
         @Option(names = "--quiet", description = "No progress bar.")
@@ -72,7 +53,7 @@ public final class Cli {
 
         @Override
         public Integer call() {
-            Scenario s = load(scenario, firms, ticks, seed);
+            Scenario s = overrides.apply(scenario);
             System.out.printf("Scenario %s: %d firms, %d quarters from 2020Q1, seed %d, %s mode%n", s.name(), s.firms(),
                     s.ticks(), s.seed(), s.gameMode());
             RunResult r;
@@ -107,19 +88,16 @@ public final class Cli {
         String scenario;
         @Option(names = "--against", defaultValue = "baseline", description = "Comparison scenario (default: ${DEFAULT-VALUE}).")
         String against;
-        @Option(names = "--firms", description = "Override the number of firms (both runs).")
-        Integer firms;
-        @Option(names = "--ticks", description = "Override the number of quarters (both runs).")
-        Integer ticks;
-        @Option(names = "--seed", description = "Override the seed (both runs).")
-        Long seed;
+        /** Applied to both runs. */
+        @Mixin
+        ScenarioOverrides overrides;
         @Option(names = "--out", defaultValue = "results", description = "Folder for results (default: ${DEFAULT-VALUE}).")
         Path out;
 
         @Override
         public Integer call() throws Exception {
-            Scenario base = load(against, firms, ticks, seed);
-            Scenario policy = load(scenario, firms, ticks, seed);
+            Scenario base = overrides.apply(against);
+            Scenario policy = overrides.apply(scenario);
             System.out.printf("%s vs %s: %d firms, %d quarters from 2020Q1, seed %d (reference engine)%n", policy.name(),
                     base.name(), policy.firms(), policy.ticks(), policy.seed());
             Comparison c = Comparison.run(base, policy);
@@ -148,7 +126,7 @@ public final class Cli {
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf("%10s %12s %16s %14s %18s%n", "firms", "wall s", "firm-ticks/s", "peak heap MB", "heap/firm bytes");
             for (int n : firms) {
-                Scenario s = load(scenario, n, ticks, null);
+                Scenario s = ScenarioOverrides.resolve(scenario, n, ticks, null);
                 // warm-up on a small population so JIT compilation is not charged to the measurement
                 new ReferenceEngine().run(s.toBuilder().firms(Math.min(n, 2000)).ticks(Math.min(ticks, 20)).build());
                 long before = usedAfterGc();
