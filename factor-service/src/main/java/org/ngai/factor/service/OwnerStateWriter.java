@@ -1,14 +1,10 @@
 package org.ngai.factor.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
+import org.ngai.service.WriterThread;
 import org.ngai.factor.persistence.AiMarketEntity;
 import org.ngai.factor.persistence.CohortEntity;
 import org.ngai.factor.persistence.FactorRunEntity;
@@ -30,16 +26,11 @@ import org.ngai.model.tick.VendorSummary;
  */
 @ApplicationScoped
 public class OwnerStateWriter {
-    private static final Logger LOG = Logger.getLogger(OwnerStateWriter.class);
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "factor-state-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final WriterThread writer = new WriterThread("factor-state-writer");
 
     /** Creates (or re-opens) the run's row. */
     public void runStarted(String runId, Scenario s) {
-        submit("start run " + runId, () -> {
+        writer.inTransaction("start run " + runId, () -> {
             FactorRunEntity e = FactorRunEntity.findById(runId);
             if (e == null) {
                 e = new FactorRunEntity();
@@ -58,7 +49,7 @@ public class OwnerStateWriter {
     }
 
     public void supplied(String runId, int tick) {
-        submit("record supply of run " + runId + " tick " + tick, () -> {
+        writer.inTransaction("record supply of run " + runId + " tick " + tick, () -> {
             FactorRunEntity e = FactorRunEntity.findById(runId);
             if (e != null) {
                 e.lastTickSupplied = Math.max(e.lastTickSupplied, tick);
@@ -69,7 +60,7 @@ public class OwnerStateWriter {
 
     /** Stores tick t's owner states (when {@code reports} is not null) and moves the run's last applied tick. */
     public void applied(String runId, int tick, OwnerReports reports) {
-        submit("persist owner states of run " + runId + " tick " + tick, () -> {
+        writer.inTransaction("persist owner states of run " + runId + " tick " + tick, () -> {
             if (reports != null) {
                 CohortEntity.delete("runId = ?1 and tick = ?2", runId, tick);
                 LenderEntity.delete("runId = ?1 and tick = ?2", runId, tick);
@@ -91,7 +82,7 @@ public class OwnerStateWriter {
     }
 
     public void runEnded(String runId, FactorRunEntity.Status status) {
-        submit("end run " + runId, () -> {
+        writer.inTransaction("end run " + runId, () -> {
             FactorRunEntity e = FactorRunEntity.findById(runId);
             if (e != null) {
                 e.status = status.name();
@@ -100,32 +91,13 @@ public class OwnerStateWriter {
         });
     }
 
-    private void submit(String what, Runnable work) {
-        executor.submit(() -> {
-            try {
-                QuarkusTransaction.requiringNew().run(work);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "could not %s", what);
-            }
-        });
-    }
-
     /** Blocks until everything queued so far is written (tests, shutdown). */
     public void flush() {
-        try {
-            executor.submit(() -> { }).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("owner state writer did not drain", e);
-        }
+        writer.flush();
     }
 
     void onStop(@Observes ShutdownEvent ev) {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 
     static CohortEntity cohort(String runId, int tick, CohortReport c) {

@@ -1,6 +1,5 @@
 package org.ngai.firm.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,10 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
+import org.ngai.service.WriterThread;
 import org.ngai.model.core.Region;
 import org.ngai.model.core.Sector;
 import org.ngai.model.tick.FirmReport;
@@ -24,23 +20,13 @@ import org.ngai.model.tick.FirmReport;
  */
 @ApplicationScoped
 public class SnapshotWriter {
-    private static final Logger LOG = Logger.getLogger(SnapshotWriter.class);
     @Inject
     StatelessSession stateless;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "firm-snapshot-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final WriterThread writer = new WriterThread("firm-snapshot-writer");
 
     public void enqueue(String runId, int tick, List<FirmReport> reports) {
-        executor.submit(() -> {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> stateless.doWork(c -> write(c, runId, tick, reports)));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "could not persist snapshots of run %s tick %d", runId, tick);
-            }
-        });
+        writer.inTransaction("persist snapshots of run " + runId + " tick " + tick,
+                () -> stateless.doWork(c -> write(c, runId, tick, reports)));
     }
 
     /**
@@ -99,21 +85,12 @@ public class SnapshotWriter {
             + " debt, lnTfp, marketShare, capital, intangible) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?, ?, ?, ?)";
 
-    /** Blocks until every snapshot queued so far is written (tests, shutdown). */
+    /** Blocks until everything queued so far is written (tests, shutdown). */
     public void flush() {
-        try {
-            executor.submit(() -> { }).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("snapshot writer did not drain", e);
-        }
+        writer.flush();
     }
 
     void onStop(@Observes ShutdownEvent ev) {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 }

@@ -8,11 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.ngai.service.WriterThread;
 import org.ngai.market.persistence.MarketClearingEntity;
 import org.ngai.market.persistence.MarketRunEntity;
 import org.ngai.model.tick.MarketCleared;
@@ -29,11 +26,7 @@ public class ClearingWriter {
     private static final int MAX_BATCH = 64;
 
     private final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "market-clearing-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final WriterThread writer = new WriterThread("market-clearing-writer");
 
     /** One unit of work, applied inside a transaction. */
     private interface Job {
@@ -93,22 +86,14 @@ public class ClearingWriter {
         });
     }
 
-    /** Blocks until every job queued so far is written (tests, shutdown). */
+    /** Blocks until everything queued so far is written (tests, shutdown). */
     public void flush() {
-        try {
-            executor.submit(() -> { }).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("clearing writer did not drain", e);
-        }
+        writer.flush();
     }
 
     private void enqueue(Job job) {
         queue.add(job);
-        try {
-            executor.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            LOG.warnf("writer stopped; %s is not persisted", job.describe());
-        }
+        writer.execute("persist " + job.describe(), this::drain);
     }
 
     /** Writes what has queued up, up to MAX_BATCH jobs per transaction. */
@@ -141,12 +126,7 @@ public class ClearingWriter {
     }
 
     void onStop(@Observes ShutdownEvent ev) {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 
     private static MarketRunEntity find(String runId, String scenarioName, int ticks) {
