@@ -10,6 +10,11 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.ngai.model.experiment.Experiment;
+import org.ngai.model.experiment.ExperimentLoader;
+import org.ngai.model.experiment.ExperimentResult;
+import org.ngai.model.experiment.ExperimentRunner;
+import org.ngai.model.experiment.ExperimentWriter;
 import org.ngai.model.indicator.CouplingCalibration;
 import org.ngai.model.indicator.Indicator;
 import org.ngai.model.scenario.Scenario;
@@ -21,10 +26,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Command line of the in-process reference engine: {@code ngai run | bench | params | indicators | validate | calibrate-coupling}. */
+/**
+ * Command line of the in-process reference engine:
+ * {@code ngai run | compare | experiment | bench | params | indicators | validate | calibrate-coupling}.
+ */
 @Command(name = "ngai", mixinStandardHelpOptions = true, version = "ngai 0.1.0",
         description = "Agent-based simulation of AI-driven industrial transformation (Cao, Liu, Zheng 2025).",
-        subcommands = {Cli.Run.class, Cli.Compare.class, Cli.Bench.class, Cli.Params.class, Cli.Indicators.class, Cli.Validate.class,
+        subcommands = {Cli.Run.class, Cli.Compare.class, Cli.RunExperiment.class, Cli.Bench.class, Cli.Params.class, Cli.Indicators.class, Cli.Validate.class,
             Cli.CalibrateCoupling.class})
 public final class Cli {
 
@@ -82,7 +90,9 @@ public final class Cli {
     }
 
     @Command(name = "compare", description = "Run a scenario (a policy lever) and a comparison scenario with the same firms, "
-            + "quarters and seed; print both and the differences, and write the series and an overlaid chart page.")
+            + "quarters and seed; print both and the differences, and write the series and an overlaid chart page. "
+            + "With --replicates N > 1: N seeds each (common random numbers), differences with 95% intervals "
+            + "(the one-cell case of 'experiment').")
     static final class Compare implements Callable<Integer> {
         @Parameters(index = "0", description = "Scenario file or bundled name, e.g. financing-support.")
         String scenario;
@@ -93,22 +103,94 @@ public final class Cli {
         ScenarioOverrides overrides;
         @Option(names = "--out", defaultValue = "results", description = "Folder for results (default: ${DEFAULT-VALUE}).")
         Path out;
+        @Option(names = "--replicates", defaultValue = "1", description = "Seeds per scenario (default: ${DEFAULT-VALUE}; "
+                + "replicate 0 uses the scenario's seed).")
+        int replicates;
+        @Option(names = "--threads", defaultValue = "0", description = "Worker threads (default: all cores).")
+        int threads;
+        @Option(names = "--quiet", description = "No progress bar.")
+        boolean quiet;
 
         @Override
         public Integer call() throws Exception {
             Scenario base = overrides.apply(against);
             Scenario policy = overrides.apply(scenario);
-            System.out.printf("%s vs %s: %d firms, %d quarters from 2020Q1, seed %d (reference engine)%n", policy.name(),
-                    base.name(), policy.firms(), policy.ticks(), policy.seed());
-            Comparison c = Comparison.run(base, policy);
+            System.out.printf("%s vs %s: %d firms, %d quarters from 2020Q1, seed %d%s (reference engine)%n", policy.name(),
+                    base.name(), policy.firms(), policy.ticks(), policy.seed(),
+                    replicates > 1 ? ", " + replicates + " replicates" : "");
+            Comparison c;
+            if (quiet || replicates == 1) {
+                c = Comparison.run(base, policy, replicates, threads, (d, t) -> { });
+            } else {
+                try (ProgressBar pb = progressBar(policy.name() + " vs " + base.name(), 2L * replicates)) {
+                    c = Comparison.run(base, policy, replicates, threads, (d, t) -> pb.stepTo(d));
+                }
+                System.out.println();
+            }
             System.out.print(c.table());
             Path dir = out.resolve(policy.name() + "-vs-" + base.name() + "-seed" + policy.seed());
             SeriesExport.write(base, c.baseSeries(), dir.resolve(base.name()));
             SeriesExport.write(policy, c.policySeries(), dir.resolve(policy.name()));
             Files.writeString(dir.resolve("compare.html"), SeriesReport.compareHtml(c));
-            System.out.printf("%nseries of both runs and the overlaid charts (compare.html) written to %s%n", dir);
+            System.out.printf("%nseries of both runs (seed %d) and the overlaid charts (compare.html) written to %s%n",
+                    policy.seed(), dir);
+            if (replicates > 1) {
+                Path rep = dir.resolve("replicates");
+                ExperimentWriter.write(c.experiment(), rep);
+                System.out.printf("statistics over the %d replicates (CSV, JSON, experiment.html) written to %s%n", replicates, rep);
+            }
             return 0;
         }
+    }
+
+    @Command(name = "experiment", description = "Run a replicated experiment file (cells × replicates with common random "
+            + "numbers, docs/experiments.md); print the window paired differences with 95% intervals and write CSV, JSON "
+            + "and a chart page.")
+    static final class RunExperiment implements Callable<Integer> {
+        @Parameters(index = "0", description = "Experiment file (YAML), e.g. experiments/levers.yaml.")
+        Path file;
+        @Option(names = "--threads", description = "Worker threads (default: the file's threads, else all cores).")
+        Integer threads;
+        @Option(names = "--out", defaultValue = "results", description = "Folder for results (default: ${DEFAULT-VALUE}).")
+        Path out;
+        @Option(names = "--quiet", description = "No progress bar.")
+        boolean quiet;
+
+        @Override
+        public Integer call() {
+            Experiment e;
+            try {
+                e = ExperimentLoader.load(file);
+            } catch (ScenarioException ex) {
+                System.err.println("invalid experiment " + file + ": " + ex.getMessage());
+                return 2;
+            }
+            int th = threads != null ? threads : e.threads();
+            int used = Math.min(e.runs(), th > 0 ? th : Runtime.getRuntime().availableProcessors());
+            System.out.printf("Experiment %s: %d cells × %d replicates = %d runs, %d firms, %d quarters, seeds from %d, "
+                    + "control %s, %d threads%n", e.name(), e.cells().size(), e.replicates(), e.runs(), e.firms(), e.ticks(),
+                    e.baseSeed(), e.controlCell().name(), used);
+            ExperimentResult r;
+            if (quiet) {
+                r = ExperimentRunner.run(e, th, (d, t) -> { });
+            } else {
+                try (ProgressBar pb = progressBar(e.name(), e.runs())) {
+                    r = ExperimentRunner.run(e, th, (d, t) -> pb.stepTo(d));
+                }
+            }
+            System.out.println();
+            System.out.print(ExperimentWriter.summaryTable(r));
+            Path dir = out.resolve(e.name());
+            List<Path> files = ExperimentWriter.write(r, dir);
+            System.out.printf("%nwall %.1f s for %d runs on %d threads; written to %s (%s)%n", r.elapsedNanos() / 1e9, e.runs(),
+                    used, dir, files.stream().map(p -> p.getFileName().toString()).toList());
+            return 0;
+        }
+    }
+
+    static ProgressBar progressBar(String task, long runs) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(runs).setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" runs", 1).showSpeed().build();
     }
 
     @Command(name = "bench", description = "Benchmark the reference engine: firm-ticks/s, wall time, peak heap, heap per firm.")

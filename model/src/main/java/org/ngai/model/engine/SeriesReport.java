@@ -35,9 +35,14 @@ public final class SeriesReport {
 
     /**
      * One line of a chart: a label and its value per tick (NaN where undefined: a gap); its colour index
-     * (−1: by position) and whether it is dashed (the comparison run of a {@link Comparison}).
+     * (−1: by position), whether it is dashed (the comparison run of a {@link Comparison}) and an optional
+     * band drawn shaded behind it ({@code lower}/{@code upper} per tick, e.g. a 95% confidence interval; null: none).
      */
-    public record Line(String label, double[] values, int colour, boolean dashed) {
+    public record Line(String label, double[] values, int colour, boolean dashed, double[] lower, double[] upper) {
+        public Line(String label, double[] values, int colour, boolean dashed) {
+            this(label, values, colour, dashed, null, null);
+        }
+
         public Line(String label, double[] values) {
             this(label, values, -1, false);
         }
@@ -175,6 +180,14 @@ public final class SeriesReport {
     }
 
     private static String page(String heading, String title, String meta, List<Chart> charts, List<TickIndicators> series) {
+        return page(heading, title, meta, charts, series.stream().map(TickIndicators::quarter).toList(), "");
+    }
+
+    /**
+     * A page of charts in this report's style: heading, a meta line, the charts (x axis: {@code quarters},
+     * one per tick) and {@code extraHtml} (already escaped markup, e.g. a table) after them.
+     */
+    public static String page(String heading, String title, String meta, List<Chart> charts, List<String> quarters, String extraHtml) {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
                 .append(esc(title)).append("</title>\n<style>\n")
@@ -183,28 +196,40 @@ public final class SeriesReport {
                 .append(".grid{display:flex;flex-wrap:wrap;gap:14px}")
                 .append("figure{margin:0;border:1px solid #ddd;border-radius:4px;padding:8px;width:").append(W).append("px}")
                 .append("figcaption b{display:block}figcaption span{color:#555;font-size:.85em}")
-                .append("svg text{font-size:11px;fill:#333}\n</style></head><body>\n");
+                .append("svg text{font-size:11px;fill:#333}")
+                .append("table{border-collapse:collapse;margin:1em 0;font-size:.9em}td,th{border:1px solid #ddd;padding:2px 6px;text-align:right}")
+                .append("th{background:#f4f4f4}td.l,th.l{text-align:left}tr.sig td{font-weight:600}\n</style></head><body>\n");
         b.append("<h1>").append(esc(heading)).append("</h1>\n<p class=\"meta\">").append(esc(meta))
                 .append("</p>\n<div class=\"grid\">\n");
         for (Chart c : charts) {
             b.append("<figure><figcaption><b>").append(esc(c.title())).append(" <small>(").append(esc(c.sections()))
                     .append(")</small></b><span>").append(esc(c.expect())).append("</span></figcaption>\n")
-                    .append(svg(c, series)).append("</figure>\n");
+                    .append(svgOver(c, quarters)).append("</figure>\n");
         }
-        b.append("</div></body></html>\n");
+        b.append("</div>\n").append(extraHtml).append("</body></html>\n");
         return b.toString();
     }
 
     /** One chart as an SVG element: axes with rounded ticks, years on the x axis, a legend below. */
     static String svg(Chart c, List<TickIndicators> series) {
-        int n = series.size();
+        return svgOver(c, series.stream().map(TickIndicators::quarter).toList());
+    }
+
+    /** One chart as an SVG element, the x axis labelled with the given quarters (one per tick). */
+    public static String svgOver(Chart c, List<String> quarters) {
+        int n = quarters.size();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Line l : c.lines()) {
-            for (double v : l.values()) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
+            for (double[] vs : new double[][] {l.values(), l.lower(), l.upper()}) {
+                if (vs == null) {
+                    continue;
+                }
+                for (double v : vs) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
                 }
             }
         }
@@ -255,7 +280,7 @@ public final class SeriesReport {
         // x axis: a label at each first quarter of a year (every 8th year on long runs)
         int step = n > 80 ? 32 : n > 40 ? 8 : 4;
         for (int k = 0; k < n; k++) {
-            String q = series.get(k).quarter();
+            String q = quarters.get(k);
             if (k % step == 0) {
                 double x = xs.applyAsDouble(k);
                 b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>", x, y0, x, y0 + 4));
@@ -266,6 +291,36 @@ public final class SeriesReport {
         b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>%n", x0, y0, x0, y1));
         b.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" transform=\"rotate(-90 12 %d)\" text-anchor=\"middle\">%s</text>%n",
                 (y0 + y1) / 2, (y0 + y1) / 2, esc(c.unit())));
+        // bands first, so that every line is drawn over them: one polygon per run of defined ticks
+        for (int li = 0; li < c.lines().size(); li++) {
+            Line l = c.lines().get(li);
+            if (l.lower() == null || l.upper() == null) {
+                continue;
+            }
+            String colour = COLOURS[(l.colour() >= 0 ? l.colour() : li) % COLOURS.length];
+            int k = 0;
+            while (k < n) {
+                while (k < n && !(k < l.lower().length && Double.isFinite(l.lower()[k]) && Double.isFinite(l.upper()[k]))) {
+                    k++;
+                }
+                int startK = k;
+                while (k < n && k < l.lower().length && Double.isFinite(l.lower()[k]) && Double.isFinite(l.upper()[k])) {
+                    k++;
+                }
+                if (k > startK) {
+                    StringBuilder pts = new StringBuilder();
+                    for (int j = startK; j < k; j++) {
+                        pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", xs.applyAsDouble(j), ys.applyAsDouble(l.upper()[j])));
+                    }
+                    for (int j = k - 1; j >= startK; j--) {
+                        pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", xs.applyAsDouble(j), ys.applyAsDouble(l.lower()[j])));
+                    }
+                    b.append("<polygon points=\"").append(pts.toString().trim()).append("\" fill=\"").append(colour)
+                            .append("\" fill-opacity=\"0.18\" stroke=\"none\"><title>").append(esc(l.label()))
+                            .append(" (95% interval)</title></polygon>\n");
+                }
+            }
+        }
         // lines (a NaN breaks the path) and legend
         for (int li = 0; li < c.lines().size(); li++) {
             Line l = c.lines().get(li);
@@ -345,7 +400,8 @@ public final class SeriesReport {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    private static String esc(String s) {
+    /** Escapes text for HTML and SVG. */
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

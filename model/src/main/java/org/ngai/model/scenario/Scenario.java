@@ -27,6 +27,7 @@ public final class Scenario {
     private final Params base;
     private final List<ScheduledChange> schedule;
     private final Params[] byTick;
+    private final List<Expectation> expectations;
 
     private Scenario(Builder b) {
         if (b.name == null || b.name.isBlank()) {
@@ -67,6 +68,21 @@ public final class Scenario {
             }
         }
         sorted.sort(Comparator.comparingInt(ScheduledChange::tick));
+        for (int i = 0; i < b.expectations.size(); i++) {
+            Expectation e = b.expectations.get(i);
+            if (!e.indicator().national) {
+                throw new ScenarioException("expect[" + i + "].indicator", "= " + e.indicator().key + " has no national value");
+            }
+            if (!e.defaultWindow()) {
+                if (e.from() < 1 || e.from() > MAX_TICKS) {
+                    throw new ScenarioException("expect[" + i + "].from", "= " + e.from() + " is outside the allowed range [1, " + MAX_TICKS + "]");
+                }
+                if (e.to() < e.from() || e.to() > MAX_TICKS) {
+                    throw new ScenarioException("expect[" + i + "].to", "= " + e.to() + " is outside the allowed range [" + e.from() + ", " + MAX_TICKS + "]");
+                }
+            }
+        }
+        this.expectations = List.copyOf(b.expectations);
         this.schedule = List.copyOf(sorted);
         this.byTick = new Params[ticks + 1];
         Params current = base;
@@ -95,6 +111,7 @@ public final class Scenario {
         b.aiType = aiType;
         b.params = base;
         b.schedule = new ArrayList<>(schedule);
+        b.expectations = new ArrayList<>(expectations);
         return b;
     }
 
@@ -140,6 +157,15 @@ public final class Scenario {
         return schedule;
     }
 
+    /**
+     * The scenario's expected effects against the baseline (the file's {@code expect:} block; not inherited
+     * through {@code extends}). They describe the run and do not change it: {@link #equals} and
+     * {@link ScenarioLoader#toTree} leave them out.
+     */
+    public List<Expectation> expectations() {
+        return expectations;
+    }
+
     /** A copy with another seed. */
     public Scenario withSeed(long newSeed) {
         return toBuilder().seed(newSeed).build();
@@ -171,6 +197,7 @@ public final class Scenario {
         private AiType aiType = AiType.MACHINE_LEARNING;
         private Params params = Params.defaults();
         private List<ScheduledChange> schedule = new ArrayList<>();
+        private List<Expectation> expectations = new ArrayList<>();
 
         public Builder name(String v) {
             name = v;
@@ -224,6 +251,16 @@ public final class Scenario {
 
         public Builder clearSchedule() {
             schedule = new ArrayList<>();
+            return this;
+        }
+
+        public Builder expect(Expectation e) {
+            expectations.add(e);
+            return this;
+        }
+
+        public Builder clearExpectations() {
+            expectations = new ArrayList<>();
             return this;
         }
 

@@ -32,6 +32,8 @@ import org.ngai.model.matching.GameMode;
  * aiType: MACHINE_LEARNING # A3a Table 1
  * parameters: { labour.separation: 0.02 }
  * schedule: [ { tick: 9, set: { policy.trainingSubsidy: 0.02 } } ]
+ * expect:                  # optional, not inherited by extends: effects against the baseline
+ *   - { indicator: stage.intelligent, direction: up, from: 9, to: 60, note: why }
  * </pre>
  *
  * Unknown fields, unknown parameters, wrong types and out-of-range values are rejected with a
@@ -39,7 +41,8 @@ import org.ngai.model.matching.GameMode;
  */
 public final class ScenarioLoader {
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "extends", "seed", "firms", "ticks",
-            "gameMode", "aiType", "parameters", "schedule");
+            "gameMode", "aiType", "parameters", "schedule", "expect");
+    private static final Set<String> EXPECT_FIELDS = Set.of("indicator", "direction", "from", "to", "note");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLASSPATH_DIR = "scenarios/";
@@ -145,7 +148,8 @@ public final class ScenarioLoader {
             } catch (ScenarioException e) {
                 throw new ScenarioException("extends", "names an unknown scenario '" + parent + "'");
             }
-            b = fromTree(parentTree, resolver, depth + 1).toBuilder();
+            // a lever's expectations are its own: they are not inherited
+            b = fromTree(parentTree, resolver, depth + 1).toBuilder().clearExpectations();
         } else {
             b = Scenario.builder();
         }
@@ -188,7 +192,106 @@ public final class ScenarioLoader {
                 b.schedule(tick, parameterMap(e.get("set"), at + ".set"));
             }
         }
-        return b.build();
+        if (tree.has("expect")) {
+            int ticks = b.build().ticks();
+            for (Expectation e : expectations(tree.get("expect"), ticks)) {
+                b.expect(e);
+            }
+        }
+        Scenario built = b.build();
+        checkConsistent(built, tree);
+        return built;
+    }
+
+    /**
+     * The cross-parameter constraints of {@link Params#checkConsistent} on the scenario's parameters and on the
+     * parameters in force after each schedule entry (inherited ones included); errors name the field that set
+     * the offending value where the document has one.
+     */
+    private static void checkConsistent(Scenario s, JsonNode tree) {
+        Params.checkConsistent(s.params(), "parameters", keys(tree.get("parameters")));
+        JsonNode sched = tree.get("schedule");
+        for (ScheduledChange c : s.schedule()) {
+            String at = "schedule[tick " + c.tick() + ", inherited]";
+            for (int i = 0; sched != null && sched.isArray() && i < sched.size(); i++) {
+                if (sched.get(i).path("tick").asLong() == c.tick()) {
+                    at = "schedule[" + i + "]";
+                    break;
+                }
+            }
+            Params.checkConsistent(s.paramsAt(c.tick()), at + ".set", c.set().keySet());
+        }
+    }
+
+    private static Set<Param> keys(JsonNode parameters) {
+        Set<Param> out = java.util.EnumSet.noneOf(Param.class);
+        if (parameters != null && parameters.isObject()) {
+            parameters.fieldNames().forEachRemaining(k -> out.add(Param.byKey(k)));
+        }
+        return out;
+    }
+
+    /** The {@code expect:} list; explicit ticks must lie in the scenario's run [1, ticks]. */
+    private static List<Expectation> expectations(JsonNode node, int ticks) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new ScenarioException("expect", "must be a list of {indicator, direction, from, to, note}");
+        }
+        List<Expectation> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode e = node.get(i);
+            String at = "expect[" + i + "]";
+            if (!e.isObject()) {
+                throw new ScenarioException(at, "must be a mapping {indicator, direction, from, to, note}");
+            }
+            Iterator<String> fields = e.fieldNames();
+            while (fields.hasNext()) {
+                String f = fields.next();
+                if (!EXPECT_FIELDS.contains(f)) {
+                    throw new ScenarioException(at + "." + f, "is not an expectation field; allowed: " + new java.util.TreeSet<>(EXPECT_FIELDS));
+                }
+            }
+            if (!e.hasNonNull("indicator") || !e.get("indicator").isTextual()) {
+                throw new ScenarioException(at + ".indicator", "must be an indicator key (see docs/indicators.md)");
+            }
+            org.ngai.model.indicator.Indicator ind = org.ngai.model.indicator.Indicator.byKey(e.get("indicator").asText());
+            if (ind == null) {
+                throw new ScenarioException(at + ".indicator", "= '" + e.get("indicator").asText() + "' is not a known indicator (see docs/indicators.md)");
+            }
+            if (!ind.national) {
+                throw new ScenarioException(at + ".indicator", "= " + ind.key + " has no national value");
+            }
+            if (!e.hasNonNull("direction") || !e.get("direction").isTextual()) {
+                throw new ScenarioException(at + ".direction", "must be up or down");
+            }
+            Expectation.Direction dir;
+            switch (e.get("direction").asText().trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "up" -> dir = Expectation.Direction.UP;
+                case "down" -> dir = Expectation.Direction.DOWN;
+                default -> throw new ScenarioException(at + ".direction", "= '" + e.get("direction").asText() + "' must be up or down");
+            }
+            int from = e.has("from") ? (int) integral(e, "from", 1, ticks, at + ".from") : 0;
+            int to = e.has("to") ? (int) integral(e, "to", 1, ticks, at + ".to") : 0;
+            if (from != 0 || to != 0) {
+                // one end given: from alone runs to the end; to alone closes an 8-tick window
+                from = from == 0 ? Math.max(1, to - Expectation.DEFAULT_WINDOW + 1) : from;
+                to = to == 0 ? ticks : to;
+                if (to < from) {
+                    throw new ScenarioException(at + ".to", "= " + to + " is before from = " + from);
+                }
+            }
+            String note = "";
+            if (e.has("note") && !e.get("note").isNull()) {
+                if (!e.get("note").isTextual()) {
+                    throw new ScenarioException(at + ".note", "must be a string");
+                }
+                note = e.get("note").asText();
+            }
+            out.add(new Expectation(ind, dir, from, to, note));
+        }
+        return out;
     }
 
     private static Params applyParameters(Params base, JsonNode node, String path) {
