@@ -6,6 +6,21 @@ package org.ngai.model.matching;
  * owner who transfers pays the disguise cost C; the buyer gets V&minus;P (good), W&minus;P (bad) or 0
  * (reject), with V &gt; P &gt; W. The same game stands for the LAB and FIN markets (MODEL.md B3 table).
  *
+ * <p><b>Ties.</b> The knife-edges P = W and P = V are legal inputs (scenario validation accepts them, see
+ * {@code scenario.Params#checkConsistent}); a tie in a payoff is resolved as follows, so every regime is
+ * defined:
+ * <ul>
+ *   <li>C = P: pooling, by the paper's convention (a bad owner who breaks even still disguises).</li>
+ *   <li>P = W, C &le; P, PAPER: the buyer's payoff at the paper's belief P(g|s) = 0 is W&minus;P = 0 exactly; an
+ *       indifferent buyer rejects, so the market stays in the paper's POOLING_FAILURE with no trade (the same
+ *       tie-breaking towards the paper's market failure as C = P).</li>
+ *   <li>P = W, C &le; P, GENERAL: the pooled payoff &rho;V + (1&minus;&rho;)W &minus; P = &rho;(V&minus;W) &ge; 0, so the
+ *       buyer accepts (GENERAL accepts at a zero payoff) and the market is POOLING_TRADE with no lemons
+ *       loss, (1&minus;&rho;)(P&minus;W) = 0.</li>
+ *   <li>P = V, C &gt; P: separating; the buyer's payoff V&minus;P = 0 and an indifferent buyer accepts (the
+ *       price extracts the whole surplus of a good result), so good results trade (efficiency 1).</li>
+ * </ul>
+ *
  * <p>Defaults (P = 1, V = 1.6, W = 0.4, C<sub>0</sub> = 0.5, &kappa;<sub>C</sub> = 0.8, &rho; = 0.5) are
  * MODEL.md B3 assumptions, not literature estimates.
  */
@@ -29,20 +44,21 @@ public final class SignallingGame {
     /**
      * Parameters of one market cell.
      *
-     * @param price        P, the transfer price (W &lt; P &lt; V)
+     * @param price        P, the transfer price (W &le; P &le; V; the paper's V &gt; P &gt; W plus the ties
+     *                     resolved in the class comment)
      * @param goodValue    V, buyer value of a good result
-     * @param badValue     W, buyer value of a bad result
+     * @param badValue     W &lt; V, buyer value of a bad result
      * @param disguiseCost C &ge; 0, paid by a bad owner who transfers
      * @param goodShare    &rho; in [0, 1], prior probability of a good result
      */
     public record Params(double price, double goodValue, double badValue, double disguiseCost, double goodShare) {
-        /** Validates V &gt; P &gt; W, C &ge; 0, 0 &le; &rho; &le; 1, all finite. */
+        /** Validates W &le; P &le; V with W &lt; V, C &ge; 0, 0 &le; &rho; &le; 1, all finite. */
         public Params {
             Checks.finite("price P", price);
             Checks.finite("goodValue V", goodValue);
             Checks.finite("badValue W", badValue);
-            if (!(badValue < price && price < goodValue)) {
-                throw new IllegalArgumentException("price P must be between W and V (W < P < V), got W="
+            if (!(badValue <= price && price <= goodValue && badValue < goodValue)) {
+                throw new IllegalArgumentException("price P must be between W and V (W <= P <= V, W < V), got W="
                         + badValue + ", P=" + price + ", V=" + goodValue);
             }
             Checks.nonNegative("disguiseCost C", disguiseCost);
@@ -80,8 +96,9 @@ public final class SignallingGame {
     /**
      * Solves the game (MODEL.md B3 regime table; paper §4.3).
      * PAPER: C &le; P (C = P counts as pooling by convention) gives the pooling failure with P(g|s) = 0,
-     * expected payoff W&minus;P &lt; 0, rejection and no transfers; C &gt; P gives the separating equilibrium with
-     * P(g|s) = 1, payoff V&minus;P &gt; 0, acceptance, and only good owners transferring.
+     * expected payoff W&minus;P &le; 0 (= 0 when P = W: the indifferent buyer still rejects), rejection and no
+     * transfers; C &gt; P gives the separating equilibrium with P(g|s) = 1, payoff V&minus;P &ge; 0 (= 0 when
+     * P = V: the indifferent buyer accepts), acceptance, and only good owners transferring.
      * GENERAL (MODEL.md B3 extension): C &gt; P separates as above; C &le; P with
      * &rho;V + (1&minus;&rho;)W &ge; P is POOLING_TRADE (belief &rho;, both types transfer, lemons loss
      * (1&minus;&rho;)(P&minus;W) per trade); otherwise pooling failure, reported with the pooled belief &rho;

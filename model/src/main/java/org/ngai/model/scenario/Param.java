@@ -131,7 +131,9 @@ public enum Param {
 
     // ---- A6 adoption --------------------------------------------------------------------------
     DISCOUNT_RATE("adoption.discountRate", 0.05, 0.01, 0.2, "1/yr", "A6.3", "r"),
-    DRIFT("adoption.drift", 0.05, 0, 0.2, "1/yr", "A6.3", "δ in the Dixit-Pindyck β"),
+    // min > 0: δ is the payout yield r−α of the project value (not its growth α); δ = 0 gives β = 1 exactly, i.e. an
+    // infinite hurdle (waiting always pays), and RealOption rejects it (issue "model validity" §4)
+    DRIFT("adoption.drift", 0.05, 0.005, 0.2, "1/yr", "A6.3", "δ in the Dixit-Pindyck β: payout yield r−α of the project value; > 0, since δ = 0 gives β = 1 and an infinite hurdle"),
     UNCERTAINTY("adoption.uncertainty", 0.25, 0.1, 0.6, "1/sqrt(yr)", "A6.3", "σ_u: raises the hurdle M_h (≈2.2 at 0.25)"),
     HAZARD_SLOPE("adoption.hazardSlope", 4, 0, 20, "", "A6.4", "κ_h (assump.)"),
     BASS_P("adoption.bassP", 0.03, 0, 0.2, "1/yr", "A6.4", "p_B, innovation coefficient (Sultan-Farley-Lehmann 1990)"),

@@ -201,4 +201,65 @@ class SignallingGameTest {
         assertThatThrownBy(() -> SignallingGame.effectiveDisguiseCost(0.5, 0.5, 0.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("price P");
     }
+
+    @Test
+    void priceEqualToBadValueWithDisguiseBelowPricePoolsWithNoTradeInThePaperMode() {
+        // P = W = 1: a bad result's buyer payoff W - P is exactly 0; the indifferent buyer rejects (paper tie rule)
+        SignallingGame.Params p = new SignallingGame.Params(1.0, 1.6, 1.0, 0.5, 0.5);
+        SignallingGame.Outcome o = SignallingGame.solve(p, GameMode.PAPER);
+        assertThat(o.regime()).isEqualTo(Regime.POOLING_FAILURE);
+        assertThat(o.buyerExpectedPayoff()).isZero();
+        assertThat(o.buyerAccepts()).isFalse();
+        assertThat(o.efficiency()).isZero();
+        assertThat(SignallingGame.settle(o, 7, 5)).isEqualTo(new SignallingGame.Trades(0, 0));
+        // GENERAL: pooled payoff rho (V - W) = 0.5 * 0.6 = 0.3 >= 0, so both types trade, with no lemons loss
+        SignallingGame.Outcome g = SignallingGame.solve(p, GameMode.GENERAL);
+        assertThat(g.regime()).isEqualTo(Regime.POOLING_TRADE);
+        assertThat(g.buyerExpectedPayoff()).isCloseTo(0.3, within(1e-12));
+        assertThat(g.lemonsLossPerTrade()).isZero();
+        assertThat(SignallingGame.settle(g, 7, 5)).isEqualTo(new SignallingGame.Trades(7, 5));
+    }
+
+    @Test
+    void priceEqualToBadValueWithDisguiseEqualToPriceIsPoolingByThePapersConvention() {
+        SignallingGame.Params p = new SignallingGame.Params(0.5, 1.6, 0.5, 0.5, 0.5);
+        assertThat(SignallingGame.solve(p, GameMode.PAPER).regime()).isEqualTo(Regime.POOLING_FAILURE);
+        assertThat(SignallingGame.solve(p, GameMode.GENERAL).regime()).isEqualTo(Regime.POOLING_TRADE);
+    }
+
+    @Test
+    void priceEqualToBadValueWithDisguiseAbovePriceSeparates() {
+        SignallingGame.Params p = new SignallingGame.Params(0.4, 1.6, 0.4, 0.5, 0.5);
+        for (GameMode mode : GameMode.values()) {
+            SignallingGame.Outcome o = SignallingGame.solve(p, mode);
+            assertThat(o.regime()).isEqualTo(Regime.SEPARATING);
+            assertThat(o.buyerExpectedPayoff()).isCloseTo(1.2, within(1e-12));
+            assertThat(SignallingGame.settle(o, 7, 5)).isEqualTo(new SignallingGame.Trades(7, 0));
+        }
+    }
+
+    @Test
+    void priceEqualToGoodValueSeparatesWithTheIndifferentBuyerAccepting() {
+        // P = V = 1.6 and C = 1.7 > P: separating; buyer payoff V - P = 0, accepted, good results trade
+        SignallingGame.Outcome o = SignallingGame.solve(new SignallingGame.Params(1.6, 1.6, 0.4, 1.7, 0.5),
+                GameMode.PAPER);
+        assertThat(o.regime()).isEqualTo(Regime.SEPARATING);
+        assertThat(o.buyerExpectedPayoff()).isZero();
+        assertThat(o.buyerAccepts()).isTrue();
+        assertThat(o.efficiency()).isEqualTo(1.0);
+        assertThat(SignallingGame.settle(o, 7, 5)).isEqualTo(new SignallingGame.Trades(7, 0));
+        // P = V with C <= P: the paper's pooling failure (payoff W - P < 0)
+        assertThat(SignallingGame.solve(new SignallingGame.Params(1.6, 1.6, 0.4, 0.5, 0.5), GameMode.PAPER).regime())
+                .isEqualTo(Regime.POOLING_FAILURE);
+    }
+
+    @Test
+    void priceOutsideTheValuesOrGoodNotAboveBadIsRejected() {
+        assertThatThrownBy(() -> new SignallingGame.Params(0.3, 1.6, 0.4, 0.5, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("W <= P <= V");
+        assertThatThrownBy(() -> new SignallingGame.Params(1.7, 1.6, 0.4, 0.5, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("W <= P <= V");
+        assertThatThrownBy(() -> new SignallingGame.Params(1.0, 1.0, 1.0, 0.5, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("W < V");
+    }
 }

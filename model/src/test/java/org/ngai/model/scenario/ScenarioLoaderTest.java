@@ -99,4 +99,64 @@ class ScenarioLoaderTest {
         assertThat(Files.readString(Path.of("..", "docs", "parameters.md"))).isEqualTo(Catalogue.parametersMarkdown());
         assertThat(Files.readString(Path.of("..", "docs", "indicators.md"))).isEqualTo(Catalogue.indicatorsMarkdown());
     }
+
+    @Test
+    void priceAtTheBadValueIsAcceptedButOutsideTheValuesIsRejectedNamingFieldConstraintAndRange() {
+        assertThat(ScenarioLoader.parse("name: x\nparameters:\n  game.price: 0.4\n").params().get(Param.GAME_PRICE))
+                .isEqualTo(0.4);
+        assertThat(ScenarioLoader.parse("name: x\nparameters:\n  game.price: 1.6\n").params().get(Param.GAME_PRICE))
+                .isEqualTo(1.6);
+        assertThatThrownBy(() -> ScenarioLoader.parse("name: x\nparameters:\n  game.price: 2.0\n"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("parameters.game.price = 2 must not exceed game.goodValue (1.6)")
+                .hasMessageContaining("V > P > W").hasMessageContaining("[0.4, 1.6]")
+                .extracting(e -> ((ScenarioException) e).field()).isEqualTo("parameters.game.price");
+        assertThatThrownBy(() -> ScenarioLoader.parse("name: x\nparameters:\n  game.price: 0.3\n"))
+                .hasMessageContaining("parameters.game.price = 0.3 must not be below game.badValue (0.4)");
+        // the error names the parameter the document set
+        assertThatThrownBy(() -> ScenarioLoader.parse("name: x\nparameters:\n  game.goodValue: 0.8\n"))
+                .hasMessageContaining("parameters.game.goodValue = 0.8 must not be below game.price (1)")
+                .hasMessageContaining("[1, 100]");
+        assertThatThrownBy(() -> ScenarioLoader.parse(
+                "name: x\nparameters:\n  game.price: 1.0\n  game.goodValue: 1.0\n  game.badValue: 1.0\n"))
+                .hasMessageContaining("V > W");
+    }
+
+    @Test
+    void initialStageSharesAboveOneAndTasksAboveTheirCapAreRejected() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("name: x\nparameters:\n  init.stageShareIntelligent: 0.9\n"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("parameters.init.stageShareIntelligent = 0.9 makes the initial stage shares sum to 1.1")
+                .hasMessageContaining("at most 1").hasMessageContaining("[0, 0.8]");
+        assertThat(ScenarioLoader.parse("name: x\nparameters:\n  init.stageShareIntelligent: 0.8\n").params()
+                .get(Param.INIT_STAGE_3)).isEqualTo(0.8);
+        assertThatThrownBy(() -> ScenarioLoader.parse("name: x\nparameters:\n  production.tasksMax: 6\n"))
+                .hasMessageContaining("parameters.production.tasksMax = 6 must not be below production.tasksInitial (8)")
+                .hasMessageContaining("[8, 16]");
+    }
+
+    @Test
+    void crossParameterConstraintsHoldForTheParametersInForceAfterEachScheduleEntry() {
+        assertThatThrownBy(() -> ScenarioLoader.parse(
+                "name: x\nticks: 10\nschedule:\n  - tick: 3\n    set: {labour.separation: 0.02}\n"
+                        + "  - tick: 5\n    set: {game.price: 2.0}\n"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("schedule[1].set.game.price = 2 must not exceed game.goodValue (1.6)")
+                .extracting(e -> ((ScenarioException) e).field()).isEqualTo("schedule[1].set.game.price");
+        // a base value that a later entry makes inconsistent: blamed on the entry's own parameter
+        assertThatThrownBy(() -> ScenarioLoader.parse(
+                "name: x\nticks: 10\nparameters: {game.price: 1.5}\nschedule:\n  - tick: 4\n    set: {game.goodValue: 1.2}\n"))
+                .hasMessageContaining("schedule[0].set.game.goodValue = 1.2 must not be below game.price (1.5)");
+        Scenario ok = ScenarioLoader.parse("name: x\nticks: 10\nschedule:\n  - tick: 4\n    set: {game.price: 0.4}\n");
+        assertThat(ok.paramsAt(4).get(Param.GAME_PRICE)).isEqualTo(0.4);
+    }
+
+    @Test
+    void driftZeroIsOutsideItsRangeBecauseTheHurdleWouldBeInfinite() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("name: x\nparameters:\n  adoption.drift: 0\n"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("parameters.adoption.drift").hasMessageContaining("[0.005, 0.2]");
+        assertThat(ScenarioLoader.parse("name: x\nparameters:\n  adoption.drift: 0.005\n").params().get(Param.DRIFT))
+                .isEqualTo(0.005);
+    }
 }
