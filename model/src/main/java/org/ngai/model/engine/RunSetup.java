@@ -87,12 +87,17 @@ public final class RunSetup {
         }
         double u0 = p.get(Param.INITIAL_UNEMPLOYMENT);
         double[] unemployed = new double[R * 2];
-        double[] training = new double[R];
+        int phases = org.ngai.model.factor.FactorOwners.TRAINING_PHASES;
+        double[] training = new double[R * phases];
         for (int i = 0; i < R * 2; i++) {
             unemployed[i] = employed[i] * u0 / (1 - u0);
         }
         for (int r = 0; r < R; r++) {
-            training[r] = p.get(Param.TRAIN_BASE) * unemployed[r * 2] * p.get(Param.TRAIN_DURATION);
+            // steady state of the Erlang pipeline: every phase holds the same stock
+            double stock = p.get(Param.TRAIN_BASE) * unemployed[r * 2] * p.get(Param.TRAIN_DURATION);
+            for (int k = 0; k < phases; k++) {
+                training[r * phases + k] = stock / phases;
+            }
         }
         double expenditure0 = 0;
         for (double e : population.sectorExpenditure0()) {

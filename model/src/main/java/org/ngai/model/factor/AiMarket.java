@@ -37,6 +37,20 @@ public final class AiMarket {
         return (base + p.get(Param.ENERGY_PRICE) * averagePue(p) * energyPerUnit(p, tick)) * level;
     }
 
+    /**
+     * Scarcity multiplier of the compute price: (U/U_0)^ξ with U = AI demand / installed compute and
+     * U_0 = 1/headroom its t0 value; ξ is the inverse supply elasticity of compute services. Bounded to
+     * [0.25, 4] so an idle or saturated market cannot send the price to 0 or infinity.
+     */
+    static double scarcity(Params p, double utilisation) {
+        double xi = p.get(Param.COMPUTE_PRICE_ELASTICITY);
+        if (xi <= 0) {
+            return 1;
+        }
+        double rel = utilisation * p.get(Param.COMPUTE0);
+        return Num.clamp(Num.pow(Math.max(rel, 1e-9), xi), 0.25, 4);
+    }
+
     /** q = q_max − (q_max − q_0)(D_eff/D_0)^(−α_D) (A3f, Kaplan et al. 2020). */
     static double quality(Params p, double effectiveData, double initialData) {
         double ratio = Math.max(1e-9, effectiveData / initialData);
@@ -57,7 +71,7 @@ public final class AiMarket {
     public static AiMarketState initial(Params p, int firms, double initialAiDemand) {
         double data = firms;
         double[] eff = effectiveData(p, data);
-        double capacity = p.get(Param.COMPUTE0) * Math.max(initialAiDemand, 0.05 * firms);
+        double capacity = p.get(Param.COMPUTE0) * Math.max(initialAiDemand, 1e-3 * firms);
         boolean on = p.getInt(Param.AI_ENABLED) == 1;
         double imported = capacity * p.get(Param.IMPORT_SHARE);
         // D_0 is the raw data stock at t0: a fixed reference, so data policies (e_d, pooling, synthetic
@@ -65,7 +79,7 @@ public final class AiMarket {
         double q = quality(p, eff[0], data);
         return new AiMarketState(on ? p.get(Param.THETA0) : 0, on ? p.get(Param.THETA_TACIT0) : 0, p.get(Param.THETA_US0),
                 q, price(p, 0, false), energyPerUnit(p, 0), capacity - imported, imported, false,
-                data, eff[0], eff[1], 0, 0, 0, data);
+                data, eff[0], eff[1], 0, 0, 0, data, 1);
     }
 
     /**
@@ -106,10 +120,17 @@ public final class AiMarket {
                 + p.get(Param.DATA_PER_UNIT) * sale.sold() * p.get(Param.DATA_POOLING);
         double[] eff = effectiveData(p, data);
         double q = quality(p, eff[0], s.initialData());
-        // C chokepoints: imported compute, export-control shock, domestic substitution at efficiency φ_dom
+        // C chokepoints: imported compute, export-control shock, domestic substitution at efficiency φ_dom.
+        // Private compute investment closes part of the gap to the capacity that would serve this tick's
+        // demand at the t0 headroom grown by g (partial adjustment; capacity depreciates at most 2%/qtr),
+        // plus a response to shortfalls. The national-compute lever adds public domestic capacity on top
+        // (spec §D), which then crowds out part of the private investment.
         int shockTick = p.getInt(Param.EXPORT_CONTROL_TICK);
         boolean control = s.exportControl() || (shockTick > 0 && next >= shockTick);
-        double g = p.get(Param.COMPUTE_GROWTH);
+        double capacityNow = s.computeDomestic() + s.computeImported();
+        double wanted = sale.demanded() * p.get(Param.COMPUTE0) * (1 + p.get(Param.COMPUTE_GROWTH));
+        double g = capacityNow > 0
+                ? Math.max(-0.02, p.get(Param.COMPUTE_ADJUSTMENT) * (wanted - capacityNow) / capacityNow) : 0;
         double response = p.get(Param.COMPUTE_RESPONSE) * sale.shortfall();
         double domestic = s.computeDomestic() * (1 + g + response + p.get(Param.COMPUTE_DOMESTIC_BOOST));
         double imported = s.computeImported() * (1 + (g + response) * openness);
@@ -121,8 +142,18 @@ public final class AiMarket {
             double phiDom = Math.min(1, p.get(Param.DOMESTIC_EFFICIENCY) + 20 * p.get(Param.PUBLIC_BASE_RD));
             domestic += p.get(Param.SUBSTITUTION_SPEED) * phiDom * lost;
         }
-        // scarcity: last tick's shortfall stays in the posted price, so buyers substitute back to labour (C)
-        double posted = price(p, next, control) * (1 + p.get(Param.SHORTFALL_SPIKE) * sale.shortfall());
+        // supply term: compute scarcity rent (utilisation of the capacity of t+1 by the demand of t, relative to
+        // t0) moves the price, so more capacity (national compute) lowers it and an import cut raises it;
+        // last tick's shortfall stays in the posted price, so buyers substitute back to labour (C)
+        double capacityNext = domestic + imported;
+        // compute is bought on contracts: the scarcity rent adjusts halfway to its new level each quarter
+        // (without this the price and the demand it meets chase each other in a cobweb cycle)
+        double target = scarcity(p, capacityNext > 0 ? sale.demanded() / capacityNext : 0);
+        double scarcity = Num.exp(0.5 * Num.log(s.scarcity()) + 0.5 * Num.log(target));
+        // contracts are priced a quarter ahead: the chip surcharge reaches the posted price one tick after the
+        // capacity cut, so the shock first shows as a shortfall (rationing), then as a price spike
+        double posted = price(p, next, s.exportControl()) * scarcity
+                * (1 + p.get(Param.SHORTFALL_SPIKE) * sale.shortfall());
         if (p.getInt(Param.AI_FROZEN) == 1) {
             // counterfactual: AI technology stays as it was at t0 (E3.6)
             theta = s.theta();
@@ -131,6 +162,6 @@ public final class AiMarket {
             posted = price(p, 0, false) * org.ngai.model.firm.FirmEconomics.nominal(p, next);
         }
         return new AiMarketState(theta, thetaTacit, thetaUs, q, posted, energyPerUnit(p, next),
-                domestic, imported, control, data, eff[0], eff[1], sale.revenue(), rdBase, protection, s.initialData());
+                domestic, imported, control, data, eff[0], eff[1], sale.revenue(), rdBase, protection, s.initialData(), scarcity);
     }
 }

@@ -14,7 +14,13 @@ import org.ngai.model.tick.Environment;
  */
 public final class FactorOwners {
     final double[] unemployed;        // [region*2 + skill]
-    final double[] training;          // [region], trainees drawn from low-skill unemployed
+    /**
+     * Training is an Erlang pipeline of this many phases (mean duration = trainingDuration): almost nobody
+     * completes in the first quarters, most between one and three years (Card-Kluve-Weber 2018: effects
+     * near zero in the short run, positive after 2–3 years; spec §A2).
+     */
+    public static final int TRAINING_PHASES = 4;
+    final double[] training;          // [region*TRAINING_PHASES + phase], trainees drawn from low-skill unemployed
     final List<Lender> lenders;
     final List<Vendor> vendors;
     final double[] intermediaryShare; // [market*31 + region] for LAB, FIN, TECH
@@ -47,8 +53,13 @@ public final class FactorOwners {
         return unemployed[region * 2 + skill];
     }
 
+    /** Workers in training in a region (all phases). */
     public double training(int region) {
-        return training[region];
+        double sum = 0;
+        for (int k = 0; k < TRAINING_PHASES; k++) {
+            sum += training[region * TRAINING_PHASES + k];
+        }
+        return sum;
     }
 
     public List<Lender> lenders() {

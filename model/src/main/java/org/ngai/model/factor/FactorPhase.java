@@ -45,6 +45,21 @@ public final class FactorPhase {
         return 2 * Num.logistic(-p.get(Param.VIRTUAL_SENSITIVITY) * p.get(Param.VIRTUAL_SPREAD));
     }
 
+    /**
+     * The real economy's realised share of lenders' loanable funds this tick: credit granted to firms over
+     * all funds (c·expenditure). Lenders offer firms at most the share 2·Λ(−κ_v·Δr_v) and place whatever
+     * firms do not take in virtual/financial assets, so the share moves with the 脱实向虚 spread and with
+     * firms' demand for credit (spec §B3).
+     */
+    static double realisedRealShare(FactorOwners o, Params p, int tick, List<LenderFlow> flows) {
+        double funds = p.get(Param.LENDER_CAPACITY) * expenditure(o, p, tick);
+        double lent = 0;
+        for (LenderFlow f : flows) {
+            lent += f.lentSecured() + f.lentUnsecured();
+        }
+        return funds > 0 ? Math.min(1, lent / funds) : 0;
+    }
+
     // ================================================================================ supply
 
     public Supplies supply(FactorOwners o, Environment env, int tick) {
@@ -125,7 +140,8 @@ public final class FactorPhase {
         double baseShare = vendors.countByLayer()[Vendor.BASE] / Math.max(1, o.vendors.size());
         o.ai = AiMarket.advance(o.ai, clearing.ai(), p, tick, baseShare, expenditure(o, p, tick));
         advanceIntermediaries(o, p, tick);
-        return new OwnerReports(cohorts, lenders, vendors, o.ai, o.intermediaryShare.clone(), realEconomyShare(p));
+        return new OwnerReports(cohorts, lenders, vendors, o.ai, o.intermediaryShare.clone(),
+                realisedRealShare(o, p, tick, clearing.lenderFlows()));
     }
 
     /** A2: U += layoffs + separations + released − hires; U_L → T (τ_tr); T → H with success π_T. */
@@ -143,12 +159,21 @@ public final class FactorPhase {
                     + p.get(Param.TRAIN_WAGE) * Num.log(Math.max(1, premium));
             tau = Num.clamp(tau, 0, 1);
             double starts = tau * o.unemployed[r * 2];
-            double completions = o.training[r] / duration;
+            // Erlang pipeline: each phase passes K/duration of its stock on per quarter
+            int k0 = r * FactorOwners.TRAINING_PHASES;
+            double rate = Math.min(1, FactorOwners.TRAINING_PHASES / duration);
+            double inflow = starts;
+            double completions = 0;
+            for (int k = 0; k < FactorOwners.TRAINING_PHASES; k++) {
+                double leaving = o.training[k0 + k] * rate;
+                o.training[k0 + k] += inflow - leaving;
+                inflow = leaving;
+            }
+            completions = inflow;
             double upgraded = completions * success;
             o.unemployed[r * 2] += completions - upgraded - starts;
             o.unemployed[r * 2 + 1] += upgraded;
-            o.training[r] += starts - completions;
-            out.add(new CohortReport(r, 0, o.unemployed[r * 2], o.training[r], starts, completions, upgraded));
+            out.add(new CohortReport(r, 0, o.unemployed[r * 2], o.training(r), starts, completions, upgraded));
             out.add(new CohortReport(r, 1, o.unemployed[r * 2 + 1], 0, 0, 0, 0));
         }
         return out;

@@ -44,17 +44,17 @@ public final class FirmPhase {
     /** Decisions of every live firm, in id order. */
     public List<FirmDecision> decide(FirmPopulation pop, Environment env, int tick) {
         Params p = scenario.paramsAt(tick);
-        double[] nationalShare = nationalAdopterShare(env);
+        double[] assisted = assistedPeerShares(pop, p);
         List<FirmDecision> out = new ArrayList<>(pop.firms().size());
         for (FirmState f : pop.firms()) {
             if (f.alive) {
-                out.add(decide(f, env, tick, p, nationalShare));
+                out.add(decide(f, env, tick, p, assisted));
             }
         }
         return out;
     }
 
-    private FirmDecision decide(FirmState f, Environment env, int tick, Params p, double[] nationalShare) {
+    private FirmDecision decide(FirmState f, Environment env, int tick, Params p, double[] assisted) {
         rng.reset(scenario.seed(), Rng.Stream.FIRM_DECIDE, f.id, tick);
         double wL = env.wageL()[f.region];
         double wH = env.wageH()[f.region];
@@ -86,6 +86,13 @@ public final class FirmPhase {
         double needL = ta.lowPerUnit * yz;
         double needH = ta.highPerUnit * yz;
         double needAi = ta.aiPerUnit * yz;
+        if (!(Double.isFinite(needL) && Double.isFinite(needH) && Double.isFinite(needAi))) {
+            // extreme corners of the parameter space (huge firms × extreme wedges and elasticities) overflow the
+            // plan; such a firm plans nothing this quarter rather than sending an undefined demand to the markets
+            needL = 0;
+            needH = 0;
+            needAi = 0;
+        }
         double s = p.get(Param.SEPARATION);
         double maxLay = p.get(Param.MAX_LAYOFF);
         double sepL = s * f.employedL;
@@ -165,11 +172,22 @@ public final class FirmPhase {
                 }
             }
             if (bestTo > 0) {
-                double spill = p.get(Param.SPILLOVER_CROSS);
-                double peers = (1 - spill) * env.adopterShare(f.region, f.sector, bestTo)
-                        + spill * nationalShare[f.sector * 4 + bestTo];
-                double hazard = Num.logistic(p.get(Param.HAZARD_SLOPE) * (bestRatio - (hurdle - 1)))
+                // Bass imitation: F = adopters / market potential of the next step. The potential adopters of
+                // step S → S+1 are the region × sector's firms at stage >= S (those that got as far as this
+                // firm); the adopters are those at >= S+1. F does not depend on the option weighed, so
+                // allowing a leap cannot shrink the peer effect. Lagging regions in cross-region assistance
+                // also learn from the leading clusters' firms (spec §A6.4, §D).
+                double peers = conditionalShare(env.adopterShare(f.region, f.sector, f.stage + 1),
+                        env.adopterShare(f.region, f.sector, f.stage));
+                if (Region.of(f.region).lagging()) {
+                    peers = Math.min(1, peers + assisted[f.sector * 4 + f.stage + 1]);
+                }
+                double perQuarter = Num.logistic(p.get(Param.HAZARD_SLOPE) * (bestRatio - (hurdle - 1)))
                         * (p.get(Param.BASS_P) / 4 + p.get(Param.BASS_Q) / 4 * peers);
+                // the decision lag (A3e) delays decisions, it does not make them rarer: a firm that reviews every
+                // `interval` quarters acts on the hazard accumulated over them
+                int elapsed = Math.min(interval, tick);   // quarters since the last review (or the start)
+                double hazard = elapsed == 1 ? perQuarter : 1 - Num.powFast(1 - Math.min(1, perQuarter), elapsed);
                 if (rng.nextDouble() < hazard) {
                     projectGood = rng.bernoulli(p.get(Param.GAME_GOOD_SHARE));
                     // A6.5: B = b_K·K (secured) + b_CF·E[CF] (cash-flow credit). Whether cash-flow credit is
@@ -203,7 +221,10 @@ public final class FirmPhase {
             }
         }
         // ---- B3 TECH: demand for a licence
-        double techRate = Sector.of(f.sector).techDemandRate * (0.25 + 0.25 * f.stage);
+        // demand for AI technology comes from the firm's own AI exposure (share of its tasks inside the
+        // perceived frontier), scaled by absorptive capacity (stage): sectors with codifiable work demand
+        // more licences, tacit/physical work (agriculture) almost none; no per-sector rate (spec §B3, §E1)
+        double techRate = Math.min(1, p.get(Param.TECH_DEMAND) * exposure * (0.25 + 0.25 * f.stage));
         boolean wantsTech = rng.nextDouble() < techRate;
         double techBonus = 0.1 * f.stage / 3.0;
         FactorDemand demand = new FactorDemand(f.id, f.region, f.sector, f.stage, vacL, vacH, layL, layH, sepL, sepH,
@@ -234,18 +255,46 @@ public final class FirmPhase {
         return FirmReport.EXIT_OTHER;
     }
 
-    private static double[] nationalAdopterShare(Environment env) {
+    /**
+     * Cross-region assistance (pilot zones, spec §D): a lagging region's firms see, besides their own
+     * region's adopters, the adopters of each leading region (JJJ, YRD, PRD) with pairwise weight
+     * spill_rr'. Returns spill·Σ_{r' leading} F_{r',s,k} for each sector s and step k−1 → k, where F is the
+     * step's adopter share pooled over the leading regions' firms (firm-weighted, so empty region × sector
+     * cells do not count as zero adopters). Zero when the lever is off.
+     */
+    static double[] assistedPeerShares(FirmPopulation pop, Params p) {
         double[] out = new double[Sector.COUNT * 4];
-        for (int s = 0; s < Sector.COUNT; s++) {
-            for (int k = 0; k < 4; k++) {
-                double sum = 0;
-                for (int r = 0; r < Region.COUNT; r++) {
-                    sum += env.adopterShare(r, s, k);
+        double spill = p.get(Param.SPILLOVER_CROSS);
+        if (spill <= 0) {
+            return out;
+        }
+        double[] firms = new double[Sector.COUNT];
+        double[] atLeast = new double[Sector.COUNT * 4];
+        for (FirmState f : pop.firms()) {
+            if (f.alive && !Region.of(f.region).lagging()) {
+                firms[f.sector]++;
+                for (int k = 0; k <= f.stage; k++) {
+                    atLeast[f.sector * 4 + k]++;
                 }
-                out[s * 4 + k] = sum / Region.COUNT;
+            }
+        }
+        int leading = 0;
+        for (Region r : Region.ALL) {
+            if (!r.lagging()) {
+                leading++;
+            }
+        }
+        for (int s = 0; s < Sector.COUNT; s++) {
+            for (int k = 1; k < 4; k++) {
+                out[s * 4 + k] = spill * leading * conditionalShare(atLeast[s * 4 + k], atLeast[s * 4 + k - 1]);
             }
         }
         return out;
+    }
+
+    /** Adopters of a step over its potential adopters, in [0, 1]; 0 when nobody could adopt yet. */
+    static double conditionalShare(double adopters, double potential) {
+        return potential > 0 ? Math.min(1, adopters / potential) : 0;
     }
 
     // ============================================================================== produce
@@ -387,16 +436,21 @@ public final class FirmPhase {
         }
         // ---- entry (A6.7)
         int alive = 0;
+        double lnZInnSum = 0;
+        double[] stages = new double[Sector.COUNT * 4];
         for (FirmState f : pop.firms()) {
             if (f.alive) {
                 alive++;
+                lnZInnSum += f.lnZInn;
+                stages[f.sector * 4 + f.stage]++;
             }
         }
+        double incumbentLnZInn = alive > 0 ? lnZInnSum / alive : 0;
         Rng entry = Rng.of(scenario.seed(), Rng.Stream.FIRM_ENTRY, -1, tick);
         double expected = p.get(Param.ENTRY_RATE) * alive;
         int entrants = (int) Math.floor(expected) + (entry.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
         for (int e = 0; e < entrants; e++) {
-            FirmState nf = pop.newEntrant(scenario, p, env, tick, 0, 0, option);
+            FirmState nf = pop.newEntrant(scenario, p, env, tick, 0, 0, option, incumbentLnZInn, stages);
             double idx1mEps = Double.isFinite(priceIndex[nf.sector]) ? Num.pow(priceIndex[nf.sector], 1 - eps) : 0;
             // demand shifter against the sector's current price index
             double price = FirmEconomics.markup(p) * nf.lastUnitCost;
@@ -603,6 +657,13 @@ public final class FirmPhase {
         }
         f.kUpgrade *= 1 - 0.025;
         f.intangible = f.intangible * (1 - p.get(Param.INTANGIBLE_DEPRECIATION)) + intangibleSpend;
+        // intangibles built during the J-curve window are work in progress (like construction in progress):
+        // they count as output in true TFP now, as productive capital only once the window closes (A3g, BRS)
+        if (tick - f.upgradeTick < p.getInt(Param.JCURVE_DURATION)) {
+            f.intangibleWip = Math.min(f.intangible, f.intangibleWip + intangibleSpend);
+        } else {
+            f.intangibleWip = 0;
+        }
         f.lossTicks = f.cash < 0 ? f.lossTicks + 1 : 0;
         f.marketShare = share;
         f.marketShareTrend = 0.9 * f.marketShareTrend + 0.1 * share;
@@ -615,7 +676,7 @@ public final class FirmPhase {
         double yzPlan = d.z > 0 ? d.plannedOutput / d.z : 0;
         return new FirmReport(f.id, f.region, f.sector, f.stage, FirmReport.ALIVE, FirmReport.EXIT_NONE, adoption,
                 fromStage, y, revenue, valueAdded, soldPrice, d.unitCost, d.tfpq, soldPrice * d.tfpq, d.lnZ, f.lnZInn,
-                f.employedL, f.employedH, wageBill, m.aiUnits(), aiSpend, ictUnits, f.capital(), f.intangible,
+                f.employedL, f.employedH, wageBill, m.aiUnits(), aiSpend, ictUnits, f.capital(), f.intangible - f.intangibleWip,
                 intangibleSpend, tangibleInvestment, f.cash, f.debt, cost, opEnergy + aiEnergy, aiEnergy, energySaved,
                 f.layers, f.productLines, f.hiTier, cu, d.penetrationNum * yzPlan, d.penetrationDen * yzPlan,
                 d.augmentedNum * yzPlan, d.displacedPerUnit * yzPlan, d.reinstatedPerUnit * yzPlan,

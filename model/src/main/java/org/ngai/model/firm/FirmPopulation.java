@@ -194,7 +194,8 @@ public final class FirmPopulation {
             flow += Math.min(f.pendingIntangible, f.intangibleRate);
             base += f.kUpgrade;
         }
-        double stock = flow / p.get(Param.INTANGIBLE_DEPRECIATION);
+        // steady state flow/δ_G; without depreciation, ten years of accumulated flow (a finite history)
+        double stock = flow / Math.max(p.get(Param.INTANGIBLE_DEPRECIATION), 1.0 / 40);
         for (FirmState f : firms) {
             f.intangible = base > 0 ? stock * f.kUpgrade / base : 0;
         }
@@ -252,7 +253,8 @@ public final class FirmPopulation {
      * sector's current price index.
      */
     FirmState newEntrant(Scenario scenario, Params p, Environment env, int tick, double sectorPriceIndex1mEps,
-                         double sectorExpenditure, TaskAssignment ta) {
+                         double sectorExpenditure, TaskAssignment ta, double incumbentLnZInn,
+                         double[] incumbentStages) {
         long id = takeNextId();
         Rng rng = Rng.of(scenario.seed(), Rng.Stream.FIRM_ENTRY, id, tick);
         int cap = p.getInt(Param.TASKS_MAX);
@@ -261,10 +263,27 @@ public final class FirmPopulation {
         double size = Math.min(500, Num.exp(Num.log(p.get(Param.INIT_SIZE_MEDIAN) * 0.5) + 0.8 * rng.gaussian()));
         drawTasks(f, p.getInt(Param.TASKS_INITIAL), p.get(Param.TASK_DISPERSION), p.get(Param.FIRM_COD_CONCENTRATION),
                 p.get(Param.HIGH_SKILL_COD_SHIFT), rng);
-        f.lnZInn = p.get(Param.INIT_TFP_SD) * rng.gaussian();
+        // entrants build on the technology incumbents have accumulated (Schumpeterian entry: a new firm
+        // embodies current know-how) and draw around it; selection at exit then raises average TFP
+        f.lnZInn = incumbentLnZInn + p.get(Param.INIT_TFP_SD) * rng.gaussian();
         f.wedgeZ = rng.gaussian();
         f.layers = 2;
-        f.stage = rng.bernoulli(0.2) ? 1 : 0;
+        // entrants are born with the technology of their time: the stage of a random incumbent of their
+        // sector (or digital/manual when the sector has none yet)
+        double[] cum = new double[4];
+        double acc = 0;
+        for (int k = 0; k < 4; k++) {
+            acc += incumbentStages[f.sector * 4 + k];
+            cum[k] = acc;
+        }
+        if (acc > 0) {
+            for (int k = 0; k < 4; k++) {
+                cum[k] /= acc;
+            }
+            f.stage = rng.pick(cum);
+        } else {
+            f.stage = rng.bernoulli(0.2) ? 1 : 0;
+        }
         f.stageGain = FirmEconomics.stageGain(p, f.stage);
         f.aiQuality = env.ai().quality();
         f.employedL = 0;

@@ -38,6 +38,7 @@ public final class FirmState {
     public double kUpgrade;        // tangible upgrade investment stock (ICT/AI hardware)
     public double kAi;             // AI part of kUpgrade (capital-skill complementarity, E3.4)
     public double intangible;      // G
+    public double intangibleWip;   // part of G built during the current J-curve window: not yet productive
     public double pendingIntangible; // I_G still to be spent
     public double intangibleRate;    // I_G spent per tick while pending (ι·I/T_J)
     public double data;            // D_i
@@ -109,6 +110,7 @@ public final class FirmState {
         c.kUpgrade = kUpgrade;
         c.kAi = kAi;
         c.intangible = intangible;
+        c.intangibleWip = intangibleWip;
         c.pendingIntangible = pendingIntangible;
         c.intangibleRate = intangibleRate;
         c.data = data;

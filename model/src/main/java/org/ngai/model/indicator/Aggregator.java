@@ -154,6 +154,7 @@ public final class Aggregator {
         private double outside;
         private double producing;
         private double failedExec;
+        private double failedLeaps;
         private double entries;
         private double s2;
         private double significant;
@@ -339,6 +340,7 @@ public final class Aggregator {
             outside = 0;
             producing = 0;
             failedExec = 0;
+            failedLeaps = 0;
             entries = 0;
             s2 = 0;
             significant = 0;
@@ -413,6 +415,9 @@ public final class Aggregator {
                     failFinR[r]++;
                 } else if (f.adoption() == FirmReport.ADOPT_FAILED_LEAP || f.adoption() == FirmReport.ADOPT_FAILED_SERIAL) {
                     failedExec++;
+                    if (f.adoption() == FirmReport.ADOPT_FAILED_LEAP) {
+                        failedLeaps++;
+                    }
                 }
                 if (f.financingConstrained()) {
                     constrainedR[r]++;
@@ -523,6 +528,7 @@ public final class Aggregator {
             out.set(Indicator.UPGRADES, sum(upgradesR));
             out.set(Indicator.FAILED_FINANCE, sum(failFinR));
             out.set(Indicator.FAILED_EXECUTION, failedExec);
+            out.set(Indicator.FAILED_LEAPS, failedLeaps);
             out.set(Indicator.FINANCING_CONSTRAINED, sum(constrainedR));
             out.set(Indicator.SIGNIFICANT_VALUE, ratio(significant, s2));
 
@@ -545,31 +551,31 @@ public final class Aggregator {
             deflator = realVa > 0 ? nominalVa / realVa : Double.NaN;
             sK = p.get(Param.SHARE_K);
             sG = p.get(Param.SHARE_G);
-            lnY = Num.log(realVa);
-            lnMeas = lnY - sK * Num.log(capital) - (1 - sK) * Num.log(emp);
+            lnY = lnPos(realVa);
+            lnMeas = lnY - sK * lnPos(capital) - (1 - sK) * lnPos(emp);
             realIg = intangibleInv / deflator;
-            lnTrue = Num.log(realVa + realIg) - sK * Num.log(capital) - sG * Num.log(Math.max(intangible, 1e-9))
-                    - (1 - sK - sG) * Num.log(emp);
+            lnTrue = lnPos(realVa + realIg) - sK * lnPos(capital) - sG * lnPos(Math.max(intangible, 1e-9))
+                    - (1 - sK - sG) * lnPos(emp);
             out.set(Indicator.LN_REAL_OUTPUT, lnY);
             out.set(Indicator.LN_TFP_MEASURED, lnMeas);
             out.set(Indicator.LN_TFP_TRUE, lnTrue);
-            out.set(Indicator.LN_LABOUR_PRODUCTIVITY, lnY - Num.log(emp));
+            out.set(Indicator.LN_LABOUR_PRODUCTIVITY, lnY - lnPos(emp));
             out.set(Indicator.PRICE_INDEX, deflator);
             out.set(Indicator.INTANGIBLE_RATE, ratio(intangibleInv, nominalVa));
             for (int s = 0; s < S; s++) {
-                double ls = Num.log(realS[s]);
+                double ls = lnPos(realS[s]);
                 out.setSector(Indicator.LN_REAL_OUTPUT, s, ls);
-                out.setSector(Indicator.LN_TFP_MEASURED, s, ls - sK * Num.log(capitalS[s]) - (1 - sK) * Num.log(empS[s]));
-                out.setSector(Indicator.LN_LABOUR_PRODUCTIVITY, s, ls - Num.log(empS[s]));
+                out.setSector(Indicator.LN_TFP_MEASURED, s, ls - sK * lnPos(capitalS[s]) - (1 - sK) * lnPos(empS[s]));
+                out.setSector(Indicator.LN_LABOUR_PRODUCTIVITY, s, ls - lnPos(empS[s]));
                 out.setSector(Indicator.PRICE_INDEX, s, priceS[s]);
             }
             for (int r = 0; r < R; r++) {
-                out.setRegion(Indicator.LN_LABOUR_PRODUCTIVITY, r, Num.log(vaR[r] / deflator) - Num.log(empR[r]));
+                out.setRegion(Indicator.LN_LABOUR_PRODUCTIVITY, r, lnPos(vaR[r] / deflator) - lnPos(empR[r]));
             }
             tert = classSums(vaS, realS, empS, SectorClass.TERTIARY);
             sec = classSums(vaS, realS, empS, SectorClass.SECONDARY);
-            out.set(Indicator.LN_PRICE_RATIO, Num.log(tert[0] / tert[1]) - Num.log(sec[0] / sec[1]));
-            out.set(Indicator.LN_PRODUCTIVITY_RATIO, Num.log(tert[1] / tert[2]) - Num.log(sec[1] / sec[2]));
+            out.set(Indicator.LN_PRICE_RATIO, lnPos(tert[0] / tert[1]) - lnPos(sec[0] / sec[1]));
+            out.set(Indicator.LN_PRODUCTIVITY_RATIO, lnPos(tert[1] / tert[2]) - lnPos(sec[1] / sec[2]));
             first = history.isEmpty() ? out : history.get(0);
             out.set(Indicator.REAL_OUTPUT, indexOf(out, first, Indicator.LN_REAL_OUTPUT));
             out.set(Indicator.TFP_MEASURED, indexOf(out, first, Indicator.LN_TFP_MEASURED));
@@ -1118,5 +1124,10 @@ public final class Aggregator {
             s += x;
         }
         return s;
+    }
+
+    /** ln x where it is defined; NaN (undefined, not ±Infinity) when x <= 0 or x is not finite. */
+    static double lnPos(double x) {
+        return x > 0 && Double.isFinite(x) ? Num.log(x) : Double.NaN;
     }
 }

@@ -21,6 +21,7 @@ public enum Indicator {
     UPGRADES("adoption.completed", "firms/qtr", "A6", "NR", "upgrades completed this tick"),
     FAILED_FINANCE("adoption.failedFinance", "firms/qtr", "A6", "NR", "upgrade attempts refused credit"),
     FAILED_EXECUTION("adoption.failedExecution", "firms/qtr", "A6", "N", "upgrades that failed (leap or serial risk)"),
+    FAILED_LEAPS("adoption.failedLeaps", "firms/qtr", "A6.6", "N", "leaps (parallel path) that failed: the risk the serial/parallel lever trades for speed"),
     FINANCING_CONSTRAINED("adoption.financingConstrained", "firms/qtr", "A6.5", "NR", "firms that wanted to upgrade but lacked credit capacity"),
     SIGNIFICANT_VALUE("adoption.significantValueShare", "share of S>=2 firms", "E2", "N", "S>=2 adopters realising more than half of their stage gain (Accenture ≈9-10%)"),
     // ---- productivity (A3, C)
@@ -83,7 +84,7 @@ public enum Indicator {
     CREDIT_GRANTED("finance.creditGranted", "wage units/qtr", "A6.5", "NR", "credit granted for upgrades"),
     CREDIT_APPROVAL("finance.approvalRate", "share of requested", "B5", "NR", "credit granted / requested"),
     BAD_LOANS("finance.badLoanShare", "share of cash-flow loans", "B3", "N", "cash-flow loans to bad projects (lemons loss)"),
-    REAL_CREDIT_SHARE("finance.realEconomyShare", "share", "B3", "N", "lenders' credit to the real economy (脱实向虚)"),
+    REAL_CREDIT_SHARE("finance.realEconomyShare", "share", "B3", "N", "credit granted to firms over lenders' loanable funds; at most 2·Λ(−κ_v·Δr_v) (脱实向虚)"),
     // ---- AI industry and environment (A5, A7, C)
     Q_AI("ai.quality", "q", "A3f", "N", "AI quality"),
     THETA("ai.frontier", "θ", "A5", "N", "capability frontier"),

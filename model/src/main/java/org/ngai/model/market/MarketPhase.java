@@ -47,7 +47,7 @@ public final class MarketPhase {
         LabourMarket.Result lab = LabourMarket.clear(p, env, demands, supplies.cohorts(), cells[Environment.LAB], visibility);
         FinanceMarket.Result fin = FinanceMarket.clear(p, env, scenario.seed(), tick, demands, supplies.lenders(),
                 cells[Environment.FIN]);
-        TechMarket.Result tech = TechMarket.clear(p, env, scenario.seed(), tick, demands, supplies.techOffers(),
+        TechMarket.Result tech = TechMarket.clear(p, scenario.gameMode(), env, scenario.seed(), tick, demands, supplies.techOffers(),
                 cells[Environment.TECH], visibility);
         AiCapitalMarket.Result ai = AiCapitalMarket.clear(p, demands, supplies.ai());
         List<FirmMatch> matches = new ArrayList<>();

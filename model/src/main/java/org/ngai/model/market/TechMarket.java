@@ -5,6 +5,8 @@ import java.util.List;
 import org.ngai.model.core.MarketKind;
 import org.ngai.model.core.Region;
 import org.ngai.model.matching.DeferredAcceptance;
+import org.ngai.model.matching.GameMode;
+import org.ngai.model.matching.SignallingGame;
 import org.ngai.model.matching.Regime;
 import org.ngai.model.scenario.Param;
 import org.ngai.model.scenario.Params;
@@ -42,7 +44,24 @@ final class TechMarket {
         }
     }
 
-    static Result clear(Params p, Environment env, long seed, int tick, List<FactorDemand> demands,
+    /**
+     * The game one result plays: its own disguise cost C_j = C_0 + spread·(2u−1) + κ_C·S_r (u from the
+     * result's id), so results that are easy to verify separate first and the traded share rises
+     * smoothly as AI screening S_r rises. The cell's regime (the typical result, spread 0) stays the
+     * market indicator.
+     */
+    static Regime resultRegime(Params p, GameMode mode, GameCell cell, long seed, long offerId) {
+        double spread = p.get(Param.TECH_VERIFIABILITY);
+        if (spread <= 0) {
+            return cell.outcome().regime();
+        }
+        double u = PairHash.uniform(seed, offerId, 17, 0, 6);
+        double c = Math.max(0, cell.disguiseCost() + spread * (2 * u - 1));
+        return SignallingGame.solve(new SignallingGame.Params(p.get(Param.GAME_PRICE), p.get(Param.GAME_GOOD_VALUE),
+                p.get(Param.GAME_BAD_VALUE), c, p.get(Param.GAME_GOOD_SHARE)), mode).regime();
+    }
+
+    static Result clear(Params p, GameMode mode, Environment env, long seed, int tick, List<FactorDemand> demands,
                         List<TechOffer> offers, GameCell[] cells, double visibility) {
         int n = demands.size();
         Result res = new Result(n);
@@ -60,6 +79,7 @@ final class TechMarket {
             }
         }
         List<TechOffer> offered = new ArrayList<>();
+        List<Regime> offeredRegime = new ArrayList<>();
         int[] goodAll = new int[Region.COUNT];
         int[] goodOffered = new int[Region.COUNT];
         int[] badOffered = new int[Region.COUNT];
@@ -69,10 +89,11 @@ final class TechMarket {
             if (o.good()) {
                 goodAll[o.region()]++;
             }
-            Regime g = cells[o.region()].outcome().regime();
+            Regime g = resultRegime(p, mode, cells[o.region()], seed, o.offerId());
             boolean transfers = g == Regime.POOLING_TRADE || (g == Regime.SEPARATING && o.good());
             if (transfers) {
                 offered.add(o);
+                offeredRegime.add(g);
                 if (o.good()) {
                     goodOffered[o.region()]++;
                 } else {
@@ -107,7 +128,7 @@ final class TechMarket {
                     }
                     truth[bi][j] = (o.good() ? v : w) - price + bonus;
                     GameCell cell = cells[o.region()];
-                    double believed = cell.outcome().regime() == Regime.SEPARATING ? v : rho * v + (1 - rho) * w;
+                    double believed = offeredRegime.get(j) == Regime.SEPARATING ? v : rho * v + (1 - rho) * w;
                     double sd = noise * Math.sqrt(Math.max(0, 1 - cell.screening()));
                     est[bi][j] = believed - price + bonus + sd * PairHash.normal(seed, d.firmId(), o.offerId(), tick);
                 }

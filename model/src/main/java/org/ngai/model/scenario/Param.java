@@ -79,7 +79,7 @@ public enum Param {
     AI_ENABLED("ai.enabled", 1, 0, 1, "0/1", "E3.6", "0 switches AI off (no AI-feasible tasks, no stage-3 upgrades): the counterfactual for the TFP gain from AI", true),
     AI_FROZEN("ai.frozen", 0, 0, 1, "0/1", "E3.6", "1 freezes AI technology at its t0 state (θ, q, p_AI): the counterfactual for the 10-year TFP gain from AI progress", true),
     THETA0("ai.theta0", 0.35, 0, 1, "", "A1", "θ_2020: calibrated so ≈19% of workers have >=50% of tasks AI-feasible and ≈80% have >=10% (Eloundou et al. 2024)"),
-    THETA_GROWTH("ai.thetaGrowth", 0.003, 0, 0.03, "1/qtr", "A1/A5", "g_θ0: exogenous frontier growth (assump.)"),
+    THETA_GROWTH("ai.thetaGrowth", 0.005, 0, 0.03, "1/qtr", "A1/A5", "g_θ0: exogenous frontier growth (assump.)"),
     THETA_RD("ai.thetaRdElasticity", 0.001, 0, 0.05, "", "A5", "g_θ1 in θ += g_θ1·ln(1+RD_BASE/RD_ref) (assump.)"),
     THETA_MAX("ai.thetaMax", 0.95, 0.5, 1, "", "A5", "cap on θ (singularity guard, MODEL C debates)"),
     THETA_US0("ai.thetaUs0", 0.50, 0, 1, "", "A5/E1", "US frontier at t0 (China BASE capability ≈0.18-0.25 of US, Table 2; assump.)"),
@@ -107,10 +107,12 @@ public enum Param {
     SYNTHETIC_VALUE("data.syntheticValue", 0.6, 0, 1, "", "A3f", "v_syn: value of a synthetic datum relative to a real one (assump.)"),
     COLLAPSE_RATE("data.collapseRate", 3, 0, 5, "", "A3f", "collapse = min(0.9, κ·max(0, syn−s_max)) (assump.)"),
     P_AI0("ai.price0", 1.0, 0.05, 20, "wage units/unit", "A3", "p_AI,0: effective price of one deployed AI unit per quarter (assump.; wage of a low-skill worker = 1)"),
-    PRICE_DECLINE("ai.priceDecline", 0.03, 0, 0.40, "1/yr", "A3", "g_p: decline of the deployed-service price (raw inference fell far faster; Svanberg: last mile dominates)"),
+    PRICE_DECLINE("ai.priceDecline", 0.10, 0, 0.40, "1/yr", "A3", "g_p: decline of the deployed-service price (raw inference fell far faster; Svanberg: last mile dominates)"),
     SHORTFALL_SPIKE("compute.shortfallPriceSpike", 1.0, 0, 10, "", "C", "p_AI multiplier per unit of compute shortfall (assump.)"),
-    COMPUTE0("compute.headroom", 2.0, 0.1, 100, "× t0 AI demand", "C", "installed compute at t0 relative to the AI demand of the initial population (assump.)"),
-    COMPUTE_GROWTH("compute.growth", 0.06, 0, 0.3, "1/qtr", "C", "growth of installed compute capacity (assump.)"),
+    COMPUTE0("compute.headroom", 1.3, 0.1, 100, "× t0 AI demand", "C", "installed compute at t0 relative to the AI demand of the initial population (assump.)"),
+    COMPUTE_PRICE_ELASTICITY("compute.priceElasticity", 0.5, 0, 3, "", "A3/C", "ξ: AI price × (U/U_0)^ξ, U = AI demand / installed compute (inverse supply elasticity of compute services; assump.)"),
+    COMPUTE_GROWTH("compute.growth", 0.06, 0, 0.3, "1/qtr", "C", "expected demand growth investors build compute for: wanted capacity = AI demand × headroom × (1+g) (assump.)"),
+    COMPUTE_ADJUSTMENT("compute.adjustmentSpeed", 0.3, 0.05, 1, "1/qtr", "C", "share of the gap to wanted compute capacity closed per quarter (investment lag; assump.)"),
     COMPUTE_RESPONSE("compute.shortfallResponse", 0.3, 0, 2, "", "C", "extra capacity growth per unit of last tick's shortfall (investment response; assump.)"),
     COMPUTE_DOMESTIC_BOOST("policy.nationalCompute", 0, 0, 1, "", "D", "extra domestic compute growth per quarter (national / unified compute market lever)"),
     IMPORT_SHARE("compute.importShare", 0.8, 0.6, 0.95, "", "C", "m_imp: imported share of compute (chip self-sufficiency ≈30% in 2019)"),
@@ -227,12 +229,14 @@ public enum Param {
     PLEDGEABLE_BASE("finance.pledgeableBaseShare", 0.1, 0, 1, "", "A6.5", "share of base (non-upgrade) capital that can be pledged as collateral; SMEs lease most (assump.)"),
     CASH_TARGET("firm.cashTarget", 0.6, 0.05, 4, "qtr revenue", "A6.7", "cash kept; half the excess is paid out each quarter (assump.)"),
     LENDERS("finance.lenders", 20, 1, 200, "lenders", "0", "number of lenders", true),
-    LENDER_CAPACITY("finance.lenderCapacity", 0.012, 0, 1, "of economy revenue/qtr", "B3", "new credit lenders can extend per quarter, share of nominal expenditure (assump.)"),
+    LENDER_CAPACITY("finance.lenderCapacity", 0.004, 0, 1, "of economy revenue/qtr", "B3", "new credit lenders can extend per quarter, share of nominal expenditure (assump.)"),
     LOAN_RATE("finance.loanRate", 0.015, 0, 0.1, "1/qtr", "A6.5", "interest on debt (assump.)"),
     LOAN_REPAY("finance.repaymentRate", 0.05, 0, 1, "1/qtr", "A6.5", "share of debt repaid per quarter (assump.)"),
 
     // ---- technology market (B3) -------------------------------------------------------------
     TECH_RESULTS("tech.resultsPerFirm", 0.004, 0, 0.1, "results/firm/qtr", "B3", "technology results offered per firm of the population per quarter (assump.)"),
+    TECH_DEMAND("tech.demandRate", 0.12, 0, 1, "1/qtr", "B3/E1", "licence-seeking probability per unit of AI exposure (share of the firm's tasks inside the perceived frontier) at full absorptive capacity (stage 3; stage S uses (1+S)/4 of it) (assump.)"),
+    TECH_VERIFIABILITY("game.tech.disguiseCostSpread", 0.6, 0, 1, "", "B3", "results differ in how hard they are to fake (a working demonstration vs an idea): each result's C_0 is uniform in C_0 ± this; each result plays its own game, so the share that separates rises smoothly with AI screening (assump.)"),
     TECH_GAIN("tech.licenceGain", 0.03, 0, 0.2, "ln points", "B3", "ln Z^inn gain from a good licence (assump.)"),
     TECH_SECTOR_FIT("tech.sectorFit", 0.3, 0, 2, "", "B4", "surplus bonus when the result's sector matches the buyer's (assump.)"),
 
@@ -246,7 +250,7 @@ public enum Param {
     LAYER_TECH0("vendors.layerTech0", 0.238, 0, 1, "", "E1", "TECH share at t0 (2019: 23.8%)"),
     LAYER_BASE_ENTRY("vendors.layerBaseEntry", 0.16, 0, 1, "", "E1", "BASE share among entrants (target 2024: 9.93%; assump.)"),
     LAYER_TECH_ENTRY("vendors.layerTechEntry", 0.33, 0, 1, "", "E1", "TECH share among entrants (target 2024: 28.60%; assump.)"),
-    YUAN_PER_UNIT("accounts.yuanPerUnit", 7.3e-6, 1e-9, 1e12, "bn yuan/model unit", "E1", "converts model money (×ω) to bn yuan; calibrated so R_AI ≈ 600 bn yuan/yr in 2024 (MIIT/CCID)");
+    YUAN_PER_UNIT("accounts.yuanPerUnit", 4.2e-6, 1e-9, 1e12, "bn yuan/model unit", "E1", "converts model money (×ω) to bn yuan; calibrated so R_AI ≈ 600 bn yuan/yr in 2024 (MIIT/CCID)");
 
     public final String key;
     public final double defaultValue;

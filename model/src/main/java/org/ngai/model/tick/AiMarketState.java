@@ -20,11 +20,13 @@ package org.ngai.model.tick;
  * @param rdBase             BASE-layer R&D of the previous tick
  * @param protectionTicks    consecutive ticks under protection (openness &lt; 1)
  * @param initialData        D_0, the data stock at t0 (learning-curve anchor)
+ * @param scarcity           compute scarcity multiplier in the posted price, (U/U_0)^ξ smoothed (spec §A3, §C)
  */
 public record AiMarketState(double theta, double thetaTacit, double thetaUs, double quality, double price,
                             double energyPerUnit, double computeDomestic, double computeImported,
                             boolean exportControl, double dataStock, double effectiveData, double collapse,
-                            double revenue, double rdBase, int protectionTicks, double initialData) {
+                            double revenue, double rdBase, int protectionTicks, double initialData,
+                            double scarcity) {
 
     public double computeCapacity() {
         return computeDomestic + computeImported;

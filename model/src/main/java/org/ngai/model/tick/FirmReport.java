@@ -14,7 +14,7 @@ package org.ngai.model.tick;
  * @param tfpr                  revenue productivity p·A_i (wedge-driven dispersion, A3b)
  * @param lnZ                   ln of firm TFP Z_i = Z^inn·Z^org·Z^ext·Z^J·stage gain
  * @param capital               measured tangible capital K (base + ICT + AI + upgrades)
- * @param intangible            intangible stock G (A3g)
+ * @param intangible            productive intangible stock G (A3g): the stock less what was built in the current J-curve window
  * @param intangibleInvestment  I_G spent this tick (expensed in measured accounts)
  * @param penetrationNum        labour-cost weight of tasks done with AI (AI, L⊕AI, H⊕AI) (A5)
  * @param penetrationDen        labour-cost weight of all tasks

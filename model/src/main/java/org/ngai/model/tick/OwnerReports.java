@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param nextIntermediaryShare share of intermediaries using AI per market and region, index like
  *                              {@link Environment#cell}; S_m = this × q_AI
- * @param realEconomyShare      lenders' share of credit to the real economy, 2·Λ(−κ_v·Δr_v) (B3 脱实向虚)
+ * @param realEconomyShare      credit granted to firms over lenders' loanable funds this tick; at most 2·Λ(−κ_v·Δr_v) (B3 脱实向虚)
  */
 public record OwnerReports(List<CohortReport> cohorts, List<LenderReport> lenders, VendorSummary vendors,
                            AiMarketState nextAi, double[] nextIntermediaryShare, double realEconomyShare) {

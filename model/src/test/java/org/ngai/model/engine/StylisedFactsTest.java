@@ -51,9 +51,15 @@ class StylisedFactsTest {
                 .set(Param.INVEST_1, 0.005).set(Param.INVEST_2, 2).set(Param.INVEST_3, 2).build();
         double[] adopted = new ReferenceEngine().run(s).series().stream()
                 .mapToDouble(t -> 1 - t.get(Indicator.STAGE_MANUAL)).toArray();
-        double first = adopted[20] - adopted[0];
-        double middle = adopted[60] - adopted[40];
-        double last = adopted[159] - adopted[139];
+        // Bass: with p, q per quarter the adoption rate peaks at t* = ln(q/p)/(p+q); compare 10-quarter
+        // windows at the start, around t* and at the end
+        double pq = s.params().get(Param.BASS_P) / 4;
+        double qq = s.params().get(Param.BASS_Q) / 4;
+        int peak = (int) Math.round(Math.log(qq / pq) / (pq + qq));
+        assertThat(peak).isBetween(15, 100);
+        double first = adopted[10] - adopted[0];
+        double middle = adopted[peak + 5] - adopted[peak - 5];
+        double last = adopted[159] - adopted[149];
         assertThat(middle).as("speeds up").isGreaterThan(first);
         assertThat(last).as("then slows").isLessThan(middle).isLessThan(first);
         assertThat(adopted[159]).isGreaterThan(0.85);

@@ -93,11 +93,35 @@ class MarketPhaseTest {
         for (long i = 0; i < 30; i++) {
             buyers.add(techBuyer(i, 5));
         }
-        Clearing pooled = new MarketPhase(scenario).clear(env, 1, buyers, supplies(0.1, offers));
+        // the paper's game with homogeneous results (no spread of disguise costs): C < P no trade, C > P all good
+        Scenario paper = scenario.toBuilder().set(org.ngai.model.scenario.Param.TECH_VERIFIABILITY, 0).build();
+        Clearing pooled = new MarketPhase(paper).clear(env, 1, buyers, supplies(0.1, offers));
         assertThat(pooled.techSales()).isEmpty();
-        Clearing separated = new MarketPhase(scenario).clear(env, 1, buyers, supplies(0.9, offers));
+        Clearing separated = new MarketPhase(paper).clear(env, 1, buyers, supplies(0.9, offers));
         assertThat(separated.techSales()).hasSize(10).allMatch(t -> t.good());
         assertThat(cell(separated, MarketKind.TECH, 0).efficiency()).isEqualTo(1.0);
+    }
+
+    @Test
+    void withResultsOfDifferentVerifiabilityMoreScreeningSeparatesMoreResultsAndOnlyGoodOnesTrade() {
+        // each result plays its own game with C_j = C_0 ± spread + κ_C·S: the easily verified ones separate
+        // even at low screening, and the traded share rises with screening; in PAPER mode a bad result never trades
+        List<TechOffer> offers = new ArrayList<>();
+        for (int k = 0; k < 400; k++) {
+            offers.add(new TechOffer(k, 0, 5, k % 2 == 0));
+        }
+        List<FactorDemand> buyers = new ArrayList<>();
+        for (long i = 0; i < 600; i++) {
+            buyers.add(techBuyer(i, 5));
+        }
+        int previous = -1;
+        for (double screening : new double[] {0.0, 0.3, 0.6, 0.9}) {
+            Clearing c = new MarketPhase(scenario).clear(env, 1, buyers, supplies(screening, offers));
+            assertThat(c.techSales()).allMatch(t -> t.good());
+            assertThat(c.techSales().size()).as("trades at S = %s", screening).isGreaterThan(previous);
+            previous = c.techSales().size();
+        }
+        assertThat(previous).isLessThanOrEqualTo(200);
     }
 
     @Test
