@@ -3,7 +3,7 @@ package org.ngai.events;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The envelope every event carries (ARCHITECTURE: eventId, type, schemaVersion, runId, tick,
+ * The envelope every event carries (docs/pipeline.md: eventId, type, schemaVersion, runId, tick,
  * producer, emittedAt). {@code eventId} is derived from (runId, type, tick, producer, part), so a
  * re-emitted event (retry, restart) has the same id and consumers drop it as a duplicate.
  *

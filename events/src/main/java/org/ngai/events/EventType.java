@@ -9,7 +9,7 @@ import org.ngai.model.tick.OwnerReports;
 import org.ngai.model.tick.Supplies;
 
 /**
- * Every event of the tick protocol (ARCHITECTURE "Event flow of one tick"), its topic and payload
+ * Every event of the tick protocol (docs/pipeline.md "One tick (lockstep)"), its topic and payload
  * type. Chunks of per-firm records carry a {@link RecordBatch} whose element type is given here.
  */
 public enum EventType {

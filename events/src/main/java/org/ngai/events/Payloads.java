@@ -19,11 +19,11 @@ public final class Payloads {
     public record RunStarted(JsonNode scenario) {
     }
 
-    /** Tick t opens with the public environment (ARCHITECTURE step 1). */
+    /** Tick t opens with the public environment (docs/pipeline.md step 1). */
     public record TickStarted(Environment environment) {
     }
 
-    /** Tick t is closed; the environment of t+1 (ARCHITECTURE step 6). */
+    /** Tick t is closed; the environment of t+1 (docs/pipeline.md step 5). */
     public record TickClosed(Environment next) {
     }
 
@@ -48,7 +48,7 @@ public final class Payloads {
     public record ReportsClosed(int parts, int records, List<SectorSummary> sectors) {
     }
 
-    /** Everything of the clearing besides the per-firm matches (ARCHITECTURE step 4). */
+    /** Everything of the clearing besides the per-firm matches (docs/pipeline.md step 3). */
     public record MarketClearing(List<CohortFlow> cohortFlows, List<LenderFlow> lenderFlows, List<TechSale> techSales,
                                  AiSale ai, List<MarketCleared> summaries) {
     }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Topic names in one place. Every run-scoped topic is keyed by runId and has the same partition
- * count, so one run's events stay ordered and co-partitioned (ARCHITECTURE "Event flow").
- * Naming: {@code <domain>.<entity>.<event>.v<schema>} (MODEL F1).
+ * count, so one run's events stay ordered and co-partitioned (docs/pipeline.md "One tick (lockstep)").
+ * Naming: {@code <domain>.<entity>.<event>.v<schema>} (spec §F1).
  */
 public final class Topics {
     public static final int PARTITIONS = 4;

@@ -15,7 +15,7 @@ import org.ngai.events.Envelope;
  * order on one worker thread and handed to the service's {@link EnvelopeHandler}. An event the service
  * cannot accept is rejected by throwing: SmallRye nacks it and sends it to the dead-letter topic
  * (failure-strategy=dead-letter-queue) with the exception message as {@code dead-letter-reason}, it is
- * counted in {@code transform_dead_letters_total}, and the run carries on (ARCHITECTURE.md, faults).
+ * counted in {@code transform_dead_letters_total}, and the run carries on (docs/pipeline.md, bad events).
  */
 @ApplicationScoped
 public class EventIntake {

@@ -35,7 +35,7 @@ public final class Views {
         }
     }
 
-    @Schema(description = "A region × skill worker cohort after a tick (MODEL A2)")
+    @Schema(description = "A region × skill worker cohort after a tick (spec §A2)")
     public record CohortView(@Schema(description = "province code", example = "GD") String region,
                              @Schema(description = "LOW or HIGH") String skill,
                              @Schema(description = "job seekers") double unemployed,
@@ -53,7 +53,7 @@ public final class Views {
                              List<CohortView> cohorts) {
     }
 
-    @Schema(description = "A lender after a tick (MODEL B3 finance)")
+    @Schema(description = "A lender after a tick (spec §B3 finance)")
     public record LenderView(int lenderId, @Schema(description = "province code") String region, double capital,
                              boolean aiAdopted, double lent, double lentToBadProjects, double defaults) {
         static LenderView of(LenderEntity e) {

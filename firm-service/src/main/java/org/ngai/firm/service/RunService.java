@@ -17,7 +17,7 @@ import org.ngai.model.scenario.ScenarioLoader;
 
 /**
  * Creates and controls runs. Commands only record intent and publish a control event; the instance
- * that owns the run's partition acts on it (ARCHITECTURE: one instance of each service owns a run).
+ * that owns the run's partition acts on it (docs/pipeline.md: one instance of each service owns a run).
  */
 @ApplicationScoped
 public class RunService {

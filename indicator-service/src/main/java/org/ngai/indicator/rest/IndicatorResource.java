@@ -19,8 +19,8 @@ public class IndicatorResource {
     private static final List<IndicatorInfo> CATALOGUE = Arrays.stream(Indicator.values()).map(IndicatorInfo::of).toList();
 
     @GET
-    @Operation(summary = "Every indicator: key, unit, MODEL section, description and scopes (national, region, sector)")
-    @APIResponse(responseCode = "200", description = "The catalogue, in MODEL order")
+    @Operation(summary = "Every indicator: key, unit, spec section, description and scopes (national, region, sector)")
+    @APIResponse(responseCode = "200", description = "The catalogue, in specification order")
     public List<IndicatorInfo> catalogue() {
         return CATALOGUE;
     }

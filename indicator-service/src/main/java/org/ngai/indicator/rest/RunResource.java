@@ -173,7 +173,7 @@ public class RunResource {
     @Path("{id}/report.html")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The series as charts",
-            description = "SeriesReport: one self-contained HTML page of line charts (inline SVG), one per mechanism of MODEL.md, "
+            description = "SeriesReport: one self-contained HTML page of line charts (inline SVG), one per mechanism of docs/specification.md, "
                     + "each with the stylised fact it should show; the same page the local run writes as report.html")
     @APIResponse(responseCode = "200", description = "HTML")
     @APIResponse(responseCode = "404", description = "Unknown run")

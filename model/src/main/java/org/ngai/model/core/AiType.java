@@ -1,7 +1,7 @@
 package org.ngai.model.core;
 
 /**
- * The paper's Table 1 AI-technology typology as (gpt, imi) flags (MODEL A3a). gpt=0: automation only
+ * The paper's Table 1 AI-technology typology as (gpt, imi) flags (spec §A3a). gpt=0: automation only
  * in manufacturing; imi=0: AI does not raise the innovation success rate.
  */
 public enum AiType {

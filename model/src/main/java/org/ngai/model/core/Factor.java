@@ -1,7 +1,7 @@
 package org.ngai.model.core;
 
 /**
- * Factors that can perform a task (MODEL A1): low-skill labour, high-skill labour, ICT capital, AI,
+ * Factors that can perform a task (spec §A1): low-skill labour, high-skill labour, ICT capital, AI,
  * AI-augmented low skill (novices gain most, B1/E3.5) and AI-augmented high skill (H⊕AI).
  */
 public enum Factor {

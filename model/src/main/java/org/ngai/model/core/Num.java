@@ -8,7 +8,7 @@ public final class Num {
     private Num() {
     }
 
-    /** Λ(x) = 1/(1+e^(−x)) (MODEL 0. Conventions). */
+    /** Λ(x) = 1/(1+e^(−x)) (spec §0. Conventions). */
     public static double logistic(double x) {
         return 1.0 / (1.0 + StrictMath.exp(-x));
     }

@@ -3,7 +3,7 @@ package org.ngai.model.core;
 import java.util.List;
 
 /**
- * A province (MODEL 0: 31 provinces with cluster and macro-area tags).
+ * A province (spec §0: 31 provinces with cluster and macro-area tags).
  *
  * @param index        0..30, the region's position in every per-region array
  * @param code         two-letter code (BJ, GD, ...)
@@ -70,7 +70,7 @@ public record Region(int index, String code, String name, Cluster cluster, Macro
         throw new IllegalArgumentException("unknown region code '" + code + "'");
     }
 
-    /** Lagging region = outside the three leading clusters (MODEL D, subsidies for lagging regions). */
+    /** Lagging region = outside the three leading clusters (spec §D, subsidies for lagging regions). */
     public boolean lagging() {
         return cluster == Cluster.OTHER;
     }

@@ -3,7 +3,7 @@ package org.ngai.model.core;
 /**
  * Counter-based random stream: SplitMix64 seeded by a hash of (seed, stream, entity, tick).
  *
- * <p>ARCHITECTURE "Deterministic runs": randomness comes only from streams keyed by (seed, entity,
+ * <p>docs/specification.md §0 (randomness): randomness comes only from streams keyed by (seed, entity,
  * tick), so the same draw is made whatever the processing order, the number of service instances
  * or a restart. A stream is cheap to create ({@link #of}) or to re-key in place ({@link #reset}).
  */

@@ -1,12 +1,12 @@
 package org.ngai.model.core;
 
 /**
- * The nine sectors (MODEL 0) with the production-technology parameters that differ by sector.
+ * The nine sectors (spec §0) with the production-technology parameters that differ by sector.
  *
- * <p>Codifiability of a firm's tasks is Beta(codA, codB) (MODEL C, "industry imbalance": primary is
+ * <p>Codifiability of a firm's tasks is Beta(codA, codB) (spec §C, "industry imbalance": primary is
  * low, tacit and physical). {@code highSkillTaskShare} is the share of tasks only high-skill labour can
  * do. {@code techDemandRate} is the per-quarter probability that a digitalised firm seeks a technology
- * licence (calibrated so TECH trades by buyer sector approach 71.93/27.92/0.15%, MODEL E1).
+ * licence (calibrated so TECH trades by buyer sector approach 71.93/27.92/0.15%, spec §E1).
  * {@code firmShare} places firms (NBS enterprise counts, rounded; assump.).
  * {@code expenditureShare} is the sector's share of nominal final expenditure (assump.).
  */

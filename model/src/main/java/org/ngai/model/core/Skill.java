@@ -1,6 +1,6 @@
 package org.ngai.model.core;
 
-/** Worker skill (MODEL 1). */
+/** Worker skill (spec §1). */
 public enum Skill {
     LOW, HIGH
 }

@@ -1,7 +1,7 @@
 package org.ngai.model.core;
 
 /**
- * Adoption stages (MODEL 1, paper §5.2.2), matched to GB/T 39116 maturity levels &le;1/2/3/&ge;4.
+ * Adoption stages (spec §1, paper §5.2.2), matched to GB/T 39116 maturity levels &le;1/2/3/&ge;4.
  * {@code aiUsableShare} is φ_S, the share of AI-feasible tasks a firm at this stage can use (A1).
  */
 public enum Stage {

@@ -253,7 +253,7 @@ public final class Cli {
         }
     }
 
-    @Command(name = "params", description = "Print the parameter catalogue (key, default, range, unit, MODEL section, source).")
+    @Command(name = "params", description = "Print the parameter catalogue (key, default, range, unit, spec section, source).")
     static final class Params implements Callable<Integer> {
         @Option(names = "--markdown", description = "As a Markdown table (docs/parameters.md).")
         boolean markdown;
@@ -265,7 +265,7 @@ public final class Cli {
         }
     }
 
-    @Command(name = "indicators", description = "Print the indicator catalogue (key, unit, scopes, MODEL section).")
+    @Command(name = "indicators", description = "Print the indicator catalogue (key, unit, scopes, spec section).")
     static final class Indicators implements Callable<Integer> {
         @Option(names = "--markdown", description = "As a Markdown table (docs/indicators.md).")
         boolean markdown;

@@ -12,7 +12,7 @@ import org.ngai.model.scenario.Scenario;
 import org.ngai.model.scenario.ScenarioException;
 
 /**
- * A scenario against a comparison scenario (usually a policy lever of MODEL.md D against the baseline),
+ * A scenario against a comparison scenario (usually a policy lever of spec §D against the baseline),
  * run with the same firms, quarters and seed: the one-cell special case of an {@link Experiment} (control
  * = the comparison scenario). Randomness comes only from streams seeded by (seed, entity, tick), so both
  * runs draw the same numbers wherever they make the same draws (common random numbers): the difference is

@@ -6,7 +6,7 @@ import org.ngai.model.indicator.TickIndicators;
 
 /** The headline indicators of a run as a fixed-width text table (national scope, selected ticks). */
 public final class IndicatorTable {
-    /** Headline indicators, grouped as in MODEL.md (adoption, productivity, labour, markets, AI, problems, B5). */
+    /** Headline indicators, grouped as in docs/specification.md (adoption, productivity, labour, markets, AI, problems, B5). */
     public static final List<Indicator> HEADLINE = List.of(
             Indicator.STAGE_MANUAL, Indicator.STAGE_DIGITALISED, Indicator.STAGE_NETWORKED, Indicator.STAGE_INTELLIGENT,
             Indicator.AI_PENETRATION, Indicator.AUGMENTATION, Indicator.TFP_MEASURED, Indicator.TFP_TRUE,

@@ -21,7 +21,7 @@ import org.ngai.model.tick.Supplies;
 
 /**
  * The in-process reference engine: runs a whole scenario in one JVM by calling the same phase
- * functions the services call, in the order of ARCHITECTURE's tick protocol:
+ * functions the services call, in the order of the tick protocol of docs/pipeline.md:
  * decide (firms) → supply (factor owners) → clear (markets) → produce (firms) and apply (owners)
  * → aggregate (indicators, next environment).
  */

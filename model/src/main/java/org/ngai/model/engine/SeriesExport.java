@@ -23,7 +23,7 @@ import org.ngai.model.scenario.ScenarioLoader;
 /**
  * Writes an indicator series as CSV (national, per region, per sector; one row per tick and scope,
  * one column per indicator, empty where undefined) and as one JSON document with the scenario and
- * the indicator catalogue (units, MODEL sections), ready for papers and dashboards; and the charts of
+ * the indicator catalogue (units, spec sections), ready for papers and dashboards; and the charts of
  * {@link SeriesReport} as report.html, to look at first.
  */
 public final class SeriesExport {

@@ -17,7 +17,7 @@ import org.ngai.model.scenario.Scenario;
 
 /**
  * A run's indicator series as one self-contained HTML page of line charts (inline SVG, no scripts, no
- * network), one chart per mechanism of MODEL.md, each with the stylised fact of MODEL.md E3 it should
+ * network), one chart per mechanism of docs/specification.md, each with the stylised fact of spec §E3 it should
  * show. Written next to the CSV and JSON files, so a run can be looked at before it is read.
  */
 public final class SeriesReport {
@@ -48,7 +48,7 @@ public final class SeriesReport {
         }
     }
 
-    /** One chart: title, the MODEL.md sections it shows, what the paper expects to see, its lines. */
+    /** One chart: title, the docs/specification.md sections it shows, what the paper expects to see, its lines. */
     public record Chart(String title, String sections, String expect, String unit, List<Line> lines, boolean zeroLine) {
     }
 
@@ -146,7 +146,7 @@ public final class SeriesReport {
 
     public static String html(Scenario s, List<TickIndicators> series) {
         String meta = "seed " + s.seed() + " · " + s.firms() + " firms · " + series.size() + " quarters (" + span(series)
-                + ") · sections refer to MODEL.md; each chart says what the paper expects to see";
+                + ") · sections refer to docs/specification.md; each chart says what the paper expects to see";
         return page(s.name(), s.name() + " · seed " + s.seed(), meta, charts(series), series);
     }
 
@@ -171,7 +171,7 @@ public final class SeriesReport {
         String title = c.policy().name() + " vs " + c.base().name();
         String meta = "solid: " + c.policy().name() + ", dashed: " + c.base().name() + " · same seed " + c.policy().seed()
                 + " (common random numbers: the difference is the policy's) · " + c.policy().firms() + " firms · "
-                + c.policySeries().size() + " quarters (" + span(c.policySeries()) + ") · sections refer to MODEL.md";
+                + c.policySeries().size() + " quarters (" + span(c.policySeries()) + ") · sections refer to docs/specification.md";
         return page(title, title, meta, merged, c.policySeries());
     }
 

@@ -7,7 +7,7 @@ import org.ngai.model.tick.AiMarketState;
 import org.ngai.model.tick.AiSale;
 
 /**
- * The AI capital market's law of motion (MODEL A3 price, A3f learning curve, A5 frontier loop,
+ * The AI capital market's law of motion (spec §A3 price, A3f learning curve, A5 frontier loop,
  * A7 energy, C chokepoints). Pure: (state of t, clearing of t) → state of t+1.
  */
 public final class AiMarket {

@@ -7,10 +7,10 @@ import org.ngai.model.tick.AiMarketState;
 import org.ngai.model.tick.Environment;
 
 /**
- * State of the factor owners of one run (MODEL 1, A2, A5, B2, B3): worker cohorts by region × skill
+ * State of the factor owners of one run (spec §1, A2, A5, B2, B3): worker cohorts by region × skill
  * (unemployed and in-training stocks; employment is what firms report), lenders, AI vendors, the AI
  * market and the AI adoption of market intermediaries. Workers are modelled as cohorts, not
- * individuals (MODEL.md allows it; see docs/model.md).
+ * individuals (docs/specification.md §0 allows it; see docs/model.md).
  */
 public final class FactorOwners {
     final double[] unemployed;        // [region*2 + skill]

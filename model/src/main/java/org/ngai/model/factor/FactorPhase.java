@@ -24,7 +24,7 @@ import org.ngai.model.tick.TechOffer;
 import org.ngai.model.tick.VendorSummary;
 
 /**
- * The factor side of a tick (ARCHITECTURE steps 3 and 5): {@link #supply} posts what owners offer
+ * The factor side of a tick (docs/pipeline.md steps 2 and 4): {@link #supply} posts what owners offer
  * (a pure function of their state and the environment), {@link #apply} books the markets' results
  * and advances owners (training, lender capital and AI adoption, vendors, the AI market).
  */

@@ -2,17 +2,17 @@ package org.ngai.model.finance;
 
 /**
  * Real-option investment hurdle of Dixit and Pindyck 1994 (<i>Investment under Uncertainty</i>),
- * MODEL.md A6.3: invest only when value/cost &ge; M<sub>h</sub> = &beta;/(&beta;&minus;1), where &beta; &gt; 1 is the
+ * spec §A6.3: invest only when value/cost &ge; M<sub>h</sub> = &beta;/(&beta;&minus;1), where &beta; &gt; 1 is the
  * positive root of &frac12;&sigma;&sup2;&beta;(&beta;&minus;1) + (r&minus;&delta;)&beta; &minus; r = 0. Uncertainty raises
  * the hurdle: the paper's 转型找死 ("transforming = seeking death") fear. Defaults r = &delta; = 0.05/yr,
  * &sigma;<sub>u</sub> = 0.25 [0.1, 0.6] give M<sub>h</sub> &asymp; 2.16.
  */
 public final class RealOption {
-    /** Default discount rate r per year (MODEL.md A6.3). */
+    /** Default discount rate r per year (spec §A6.3). */
     public static final double DEFAULT_R = 0.05;
-    /** Default payout (convenience) yield &delta; per year (MODEL.md A6.3). */
+    /** Default payout (convenience) yield &delta; per year (spec §A6.3). */
     public static final double DEFAULT_DELTA = 0.05;
-    /** Default volatility &sigma;<sub>u</sub> of project value per year (MODEL.md A6.3). */
+    /** Default volatility &sigma;<sub>u</sub> of project value per year (spec §A6.3). */
     public static final double DEFAULT_SIGMA = 0.25;
 
     private RealOption() {
@@ -20,7 +20,7 @@ public final class RealOption {
 
     /**
      * &beta; = &frac12; &minus; (r&minus;&delta;)/&sigma;&sup2; + &radic;[((r&minus;&delta;)/&sigma;&sup2; &minus; &frac12;)&sup2; + 2r/&sigma;&sup2;]
-     * (MODEL.md A6.3; Dixit-Pindyck 1994 ch. 5), computed as 1 + {@link #betaMinusOne}.
+     * (spec §A6.3; Dixit-Pindyck 1994 ch. 5), computed as 1 + {@link #betaMinusOne}.
      *
      * <p>&delta; is the payout (convenience) yield r &minus; &alpha; of the project value, not its growth
      * &alpha;. At &delta; = 0 the formula gives exactly &beta; = 1 for every r &gt; 0 and &sigma; &gt; 0
@@ -61,7 +61,7 @@ public final class RealOption {
     }
 
     /**
-     * Hurdle multiple M<sub>h</sub> = &beta;/(&beta;&minus;1) = 1 + 1/(&beta;&minus;1) (MODEL.md A6.3): required
+     * Hurdle multiple M<sub>h</sub> = &beta;/(&beta;&minus;1) = 1 + 1/(&beta;&minus;1) (spec §A6.3): required
      * value/cost ratio, i.e. NPV/I &ge; M<sub>h</sub> &minus; 1. It rises with &sigma;; as &sigma; &rarr; 0 it falls
      * to max(1, r/&delta;); as &delta; &rarr; 0 it grows without bound (see {@link #beta}).
      *

@@ -1,4 +1,4 @@
 /**
- * Finance-side decision rules (MODEL.md A6): the real-option investment hurdle.
+ * Finance-side decision rules (spec §A6): the real-option investment hurdle.
  */
 package org.ngai.model.finance;

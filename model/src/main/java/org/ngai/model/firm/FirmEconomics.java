@@ -8,7 +8,7 @@ import org.ngai.model.scenario.Param;
 import org.ngai.model.scenario.Params;
 import org.ngai.model.tick.Environment;
 
-/** Firm-level formulas shared by the decide and produce phases (MODEL A1, A3, A6). */
+/** Firm-level formulas shared by the decide and produce phases (spec §A1, A3, A6). */
 public final class FirmEconomics {
     private FirmEconomics() {
     }

@@ -20,7 +20,7 @@ import org.ngai.model.tick.ProduceResult;
 import org.ngai.model.tick.SectorSummary;
 
 /**
- * The firm side of a tick (ARCHITECTURE steps 2 and 5) as two functions over explicit inputs:
+ * The firm side of a tick (docs/pipeline.md steps 1 and 4) as two functions over explicit inputs:
  * {@link #decide} (adoption A6, task assignment A1, factor demands) and {@link #produce} (apply
  * matches, goods market, accounts, innovation A3a, lifecycle A6.7). The in-process engine and
  * firm-service call exactly these.

@@ -16,7 +16,7 @@ import org.ngai.model.tick.Environment;
 
 /**
  * The firm population of one run: generation at t0 from the scenario's calibration anchors
- * (MODEL 0, A6.9, E1) and entrants (A6.7). Firms are kept in id order, which is the canonical
+ * (spec §0, A6.9, E1) and entrants (A6.7). Firms are kept in id order, which is the canonical
  * processing order of every phase.
  */
 public final class FirmPopulation {
@@ -97,7 +97,7 @@ public final class FirmPopulation {
 
     /**
      * Generates the t0 population. Region by 2020 GDP, sector by firm shares, lognormal size, task
-     * codifiability by sector (MODEL C industry imbalance), initial stage by rank of a readiness score
+     * codifiability by sector (spec §C industry imbalance), initial stage by rank of a readiness score
      * (size, regional infrastructure, noise) so that the national mix equals CMMM 2020 (A6.9).
      *
      * @param env0 the initial environment (wages, θ, p_AI, q) without adopter shares; those are derived here

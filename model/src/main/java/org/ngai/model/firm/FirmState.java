@@ -1,7 +1,7 @@
 package org.ngai.model.firm;
 
 /**
- * Mutable state of one firm (MODEL 1). Kept compact (primitive fields, task arrays sized to
+ * Mutable state of one firm (spec §1). Kept compact (primitive fields, task arrays sized to
  * production.tasksMax) so that 100,000 firms fit in well under 2 KB each.
  */
 public final class FirmState {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.ngai.model.core.Num;
 
 /**
- * Clears one sector's goods market (MODEL A6.7: CES demand within a sector, market share ∝
+ * Clears one sector's goods market (spec §A6.7: CES demand within a sector, market share ∝
  * (c_i/c̄_s)^(1−ε)). Firms post markup prices p_i = μ·c_i; a firm whose demand exceeds its capacity
  * sells its capacity at the price that clears its own demand. The sector price index X = P^(1−ε)
  * solves X = Σ_unconstrained d_i p_i^(1−ε) + (X/E)^((ε−1)/ε)·Σ_constrained d_i^(1/ε) cap_i^((ε−1)/ε),

@@ -4,7 +4,7 @@ import org.ngai.model.core.Factor;
 import org.ngai.model.core.Num;
 
 /**
- * Task-based production (MODEL A1, Acemoglu–Restrepo inside a firm CES over tasks): each task is
+ * Task-based production (spec §A1, Acemoglu–Restrepo inside a firm CES over tasks): each task is
  * assigned to the cheapest feasible factor, and the firm's unit cost is the CES (power-mean) index
  * of task costs.
  *

@@ -25,7 +25,7 @@ import org.ngai.model.tick.TechSale;
 import org.ngai.model.tick.VendorSummary;
 
 /**
- * The indicator aggregator (ARCHITECTURE step 6, MODEL F4): turns a tick's firm reports, clearing
+ * The indicator aggregator (docs/pipeline.md step 5, spec §F4): turns a tick's firm reports, clearing
  * and owner reports into indicators (national, per region, per sector) and assembles the public
  * environment of the next tick from the pieces each owner computed. Its only memory is the
  * indicator history (indices are relative to tick 1; the loop gain uses the last 8 ticks), so a
@@ -61,7 +61,7 @@ public final class Aggregator {
 
     // --------------------------------------------------------------------------- environment
 
-    /** Assembles the environment of tick {@code tick} (ARCHITECTURE: public state agents condition on). */
+    /** Assembles the environment of tick {@code tick} (docs/model.md: the public state agents condition on). */
     public static Environment environment(Scenario scenario, int tick, AiMarketState ai, double[] wageL, double[] wageH,
                                           double[] intermediaryShare, Regime[] regimes, double[] adopterShare,
                                           double[] aiRevenueShare, double incomeIndex) {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Frozen normalisation bounds and entropy weights of the B5 subsystem indicators, computed once
  * from the baseline scenario's region × tick panel and shipped as {@code coupling-calibration.json}
- * (MODEL B5: bounds fixed from the baseline so runs stay comparable, Wang et al. 2021). Regenerate
+ * (spec §B5: bounds fixed from the baseline so runs stay comparable, Wang et al. 2021). Regenerate
  * with {@code ngai calibrate-coupling}; a test checks the shipped file against a fresh baseline run.
  *
  * <p>The 19 inputs, in order (sign: + better when higher, − better when lower):

@@ -2,9 +2,9 @@ package org.ngai.model.indicator;
 
 /**
  * Four-dimensional coordination of real economy, technology innovation, modern finance and human
- * resources by the coupling coordination degree (MODEL.md B5): range normalisation, entropy weights,
+ * resources by the coupling coordination degree (spec §B5): range normalisation, entropy weights,
  * subsystem index U, coupling C, development T, coordination D = &radic;(CT) and its level.
- * C is the n-coefficient form of MODEL.md B5; Wang Shujia et al. 2021 (自然资源学报 36(3):793) list a
+ * C is the n-coefficient form of spec §B5; Wang Shujia et al. 2021 (自然资源学报 36(3):793) list a
  * dropped coefficient among common misuses (abstract), and their modified C is {@link #modifiedCoupling}.
  */
 public final class CouplingCoordination {
@@ -14,7 +14,7 @@ public final class CouplingCoordination {
     /**
      * Range normalisation x&#771; = 0.01 + 0.98(x&minus;min)/(max&minus;min) for a positive (+) indicator,
      * 0.01 + 0.98(max&minus;x)/(max&minus;min) for a negative (&minus;) one, clamped to [0.01, 0.99]
-     * (MODEL.md B5; bounds are frozen from the baseline run, so x may fall outside them).
+     * (spec §B5; bounds are frozen from the baseline run, so x may fall outside them).
      *
      * @param x        raw indicator value
      * @param min      lower bound
@@ -37,7 +37,7 @@ public final class CouplingCoordination {
     }
 
     /**
-     * Entropy-method weights (MODEL.md B5): p<sub>rk</sub> = x&#771;<sub>rk</sub>/&Sigma;<sub>r</sub>x&#771;<sub>rk</sub>,
+     * Entropy-method weights (spec §B5): p<sub>rk</sub> = x&#771;<sub>rk</sub>/&Sigma;<sub>r</sub>x&#771;<sub>rk</sub>,
      * e<sub>k</sub> = &minus;(1/ln n)&Sigma;<sub>r</sub>p<sub>rk</sub>ln p<sub>rk</sub> (0&middot;ln 0 = 0),
      * w<sub>k</sub> = (1&minus;e<sub>k</sub>)/&Sigma;(1&minus;e<sub>k</sub>); equal weights if every
      * 1&minus;e<sub>k</sub> is 0. Indicators that vary more across observations get more weight.
@@ -91,7 +91,7 @@ public final class CouplingCoordination {
     }
 
     /**
-     * Subsystem index U<sub>j</sub> = &Sigma;<sub>k</sub> w<sub>jk</sub>x&#771;<sub>jk</sub> (MODEL.md B5).
+     * Subsystem index U<sub>j</sub> = &Sigma;<sub>k</sub> w<sub>jk</sub>x&#771;<sub>jk</sub> (spec §B5).
      *
      * @param normalised x&#771; values, finite
      * @param weights    finite &ge; 0 weights, same length (normally summing to 1)
@@ -110,7 +110,7 @@ public final class CouplingCoordination {
 
     /**
      * Coupling degree C = n&middot;[&Pi;U<sub>i</sub>/(&Sigma;U<sub>i</sub>)<sup>n</sup>]<sup>1/n</sup>, i.e. the
-     * geometric over the arithmetic mean (MODEL.md B5; n = 4 for RE-TI-MF-HR, n = 2 for pairs such as
+     * geometric over the arithmetic mean (spec §B5; n = 4 for RE-TI-MF-HR, n = 2 for pairs such as
      * TI-MF). C is in [0, 1] and equals 1 iff all U<sub>i</sub> are equal and positive.
      *
      * @param u subsystem indices U<sub>i</sub>, at least 2, finite &ge; 0
@@ -133,7 +133,7 @@ public final class CouplingCoordination {
     }
 
     /**
-     * Comprehensive development T = &Sigma;&alpha;<sub>j</sub>U<sub>j</sub> (MODEL.md B5).
+     * Comprehensive development T = &Sigma;&alpha;<sub>j</sub>U<sub>j</sub> (spec §B5).
      *
      * @param u     subsystem indices, finite &ge; 0, not empty
      * @param alpha contributions &alpha;<sub>j</sub> &ge; 0, same length, summing to 1 (&plusmn;1e-9)
@@ -157,7 +157,7 @@ public final class CouplingCoordination {
     }
 
     /**
-     * Comprehensive development with equal contributions &alpha;<sub>j</sub> = 1/n (MODEL.md B5: &frac14;
+     * Comprehensive development with equal contributions &alpha;<sub>j</sub> = 1/n (spec §B5: &frac14;
      * each), i.e. the mean of U.
      *
      * @param u subsystem indices, finite &ge; 0, not empty
@@ -174,7 +174,7 @@ public final class CouplingCoordination {
     }
 
     /**
-     * Coupling coordination degree D = &radic;(C&middot;T) (MODEL.md B5).
+     * Coupling coordination degree D = &radic;(C&middot;T) (spec §B5).
      *
      * @param c coupling C in [0, 1]
      * @param t development T, finite &ge; 0
@@ -192,7 +192,7 @@ public final class CouplingCoordination {
 
     /**
      * Modified coupling degree of Wang Shujia, Kong Wei, Ren Liang, Zhi Dandan, Dai Binting 2021,
-     * "国内耦合协调度模型的误区及修正", 自然资源学报 36(3):793-810 (MODEL.md B5 option
+     * "国内耦合协调度模型的误区及修正", 自然资源学报 36(3):793-810 (spec §B5 option
      * {@code coupling.modified=true}):
      * <pre>
      * C = sqrt( [1 - &Sigma;_{i&gt;j} sqrt((U_i - U_j)^2) / &Sigma;_{m=1}^{n-1} m] &times; &Pi;_i (U_i / max U)^(1/(n-1)) )
@@ -244,7 +244,7 @@ public final class CouplingCoordination {
     }
 
     /**
-     * Coordination level by D in 0.1 bins (MODEL.md B5). Bins are left-open and right-closed as in the
+     * Coordination level by D in 0.1 bins (spec §B5). Bins are left-open and right-closed as in the
      * common Chinese grading table (e.g. 0.40 &lt; D &le; 0.50 濒临失调), with D = 0 in the lowest bin.
      */
     public enum CoordinationLevel {

@@ -1,7 +1,7 @@
 package org.ngai.model.indicator;
 
 /**
- * Allocative efficiency within a sector after Hsieh and Klenow 2009 (QJE 124(4)), MODEL.md A3b:
+ * Allocative efficiency within a sector after Hsieh and Klenow 2009 (QJE 124(4)), spec §A3b:
  * TFP<sub>s</sub> = [&Sigma;<sub>i</sub> w<sub>i</sub>(A<sub>i</sub>&middot;TFPR&#772;<sub>s</sub>/TFPR<sub>i</sub>)<sup>&epsilon;&minus;1</sup>]<sup>1/(&epsilon;&minus;1)</sup>,
  * default &epsilon; = 3. Weights w<sub>i</sub> are the number of real firms an agent stands for.
  *
@@ -14,7 +14,7 @@ package org.ngai.model.indicator;
  * TFPR<sub>i</sub> give exactly the efficient TFP and any dispersion lowers TFP (power-mean inequality).
  */
 public final class HsiehKlenow {
-    /** Default elasticity of substitution between firm varieties, &epsilon; (MODEL.md A3b, HK 2009). */
+    /** Default elasticity of substitution between firm varieties, &epsilon; (spec §A3b, HK 2009). */
     public static final double DEFAULT_EPSILON = 3.0;
 
     private HsiehKlenow() {
@@ -43,7 +43,7 @@ public final class HsiehKlenow {
     }
 
     /**
-     * Actual sector TFP under the observed wedges (MODEL.md A3b, HK 2009).
+     * Actual sector TFP under the observed wedges (spec §A3b, HK 2009).
      *
      * @param physicalProductivityA A<sub>i</sub> &gt; 0
      * @param tfpr                  TFPR<sub>i</sub> &gt; 0
@@ -62,7 +62,7 @@ public final class HsiehKlenow {
 
     /**
      * Efficient sector TFP, TFPR equalised: [&Sigma; w<sub>i</sub>A<sub>i</sub><sup>&epsilon;&minus;1</sup>]<sup>1/(&epsilon;&minus;1)</sup>
-     * (MODEL.md A3b, HK 2009).
+     * (spec §A3b, HK 2009).
      *
      * @param physicalProductivityA A<sub>i</sub> &gt; 0
      * @param weights               w<sub>i</sub> &ge; 0, positive sum
@@ -80,7 +80,7 @@ public final class HsiehKlenow {
 
     /**
      * Allocative gap ln(TFP<sub>efficient</sub>/TFP<sub>actual</sub>) &ge; 0, the log TFP gain from
-     * equalising TFPR (MODEL.md A3b; HK find 30-50% for China, i.e. a gap of about 0.26-0.41). Tiny
+     * equalising TFPR (spec §A3b; HK find 30-50% for China, i.e. a gap of about 0.26-0.41). Tiny
      * negative values from rounding are returned as 0.
      *
      * @param physicalProductivityA A<sub>i</sub> &gt; 0

@@ -1,7 +1,7 @@
 package org.ngai.model.indicator;
 
 /**
- * Every indicator the aggregator computes (MODEL F4 list and C table), with key, unit, MODEL
+ * Every indicator the aggregator computes (spec §F4 list and C table), with key, unit, spec
  * section and the scopes where it is defined (N national, R per region, S per sector).
  * Flows are per tick (quarter) unless the unit says otherwise.
  */

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * Regional and size inequality indicators of MODEL.md C ("Regional imbalance", "Unemployment /
+ * Regional and size inequality indicators of spec §C ("Regional imbalance", "Unemployment /
  * distribution") and A3c: Theil T with its between/within split, Gini, cluster share (CR3 = JJJ + YRD +
  * PRD) and the Herfindahl index.
  */
@@ -16,7 +16,7 @@ public final class Inequality {
 
     /**
      * Theil T of X over units with population N: T = &Sigma;<sub>r</sub> (X<sub>r</sub>/X)
-     * ln[(X<sub>r</sub>/X)/(N<sub>r</sub>/N)] (MODEL.md C). Units with X<sub>r</sub> = 0 contribute 0.
+     * ln[(X<sub>r</sub>/X)/(N<sub>r</sub>/N)] (spec §C). Units with X<sub>r</sub> = 0 contribute 0.
      * T = 0 when X is spread like N and ln(N/N<sub>r</sub>) when it all sits in unit r.
      *
      * @param x quantity per unit (e.g. AI vendors, S=3 firms), finite &ge; 0
@@ -60,7 +60,7 @@ public final class Inequality {
     }
 
     /**
-     * Theil T split between and within groups, e.g. macro-areas East/Central/West/NE (MODEL.md C):
+     * Theil T split between and within groups, e.g. macro-areas East/Central/West/NE (spec §C):
      * total = between + within, with between = Theil over group totals (X<sub>g</sub>, N<sub>g</sub>) and
      * within = &Sigma;<sub>g</sub> (X<sub>g</sub>/X)T<sub>g</sub>.
      *
@@ -113,7 +113,7 @@ public final class Inequality {
     }
 
     /**
-     * Gini coefficient of non-negative values (e.g. wages), every value weighted equally (MODEL.md C).
+     * Gini coefficient of non-negative values (e.g. wages), every value weighted equally (spec §C).
      * G = &Sigma;<sub>i</sub>&Sigma;<sub>j</sub>|x<sub>i</sub>&minus;x<sub>j</sub>| / (2n&sup2;&mu;); 0 for equal
      * values, (n&minus;1)/n when one unit holds everything.
      *
@@ -128,7 +128,7 @@ public final class Inequality {
     }
 
     /**
-     * Population-weighted Gini (e.g. wage Gini over region&times;skill cohorts of given size, MODEL.md C):
+     * Population-weighted Gini (e.g. wage Gini over region&times;skill cohorts of given size, spec §C):
      * G = &Sigma;<sub>i</sub>&Sigma;<sub>j</sub> w<sub>i</sub>w<sub>j</sub>|x<sub>i</sub>&minus;x<sub>j</sub>| /
      * (2W&sup2;&mu;<sub>w</sub>), computed in O(n log n) after sorting.
      *
@@ -172,7 +172,7 @@ public final class Inequality {
     }
 
     /**
-     * Share of the total held by the masked units, e.g. CR3 = share of JJJ + YRD + PRD (MODEL.md C).
+     * Share of the total held by the masked units, e.g. CR3 = share of JJJ + YRD + PRD (spec §C).
      *
      * @param x    finite &ge; 0
      * @param mask same length as x
@@ -196,7 +196,7 @@ public final class Inequality {
     }
 
     /**
-     * Herfindahl-Hirschman index on shares of x, &Sigma;(x<sub>i</sub>/&Sigma;x)&sup2; (MODEL.md A3c
+     * Herfindahl-Hirschman index on shares of x, &Sigma;(x<sub>i</sub>/&Sigma;x)&sup2; (spec §A3c
      * concentration, C AI-vendor HHI); in [1/n, 1].
      *
      * @param x finite &ge; 0 (e.g. sales)

@@ -1,12 +1,12 @@
 package org.ngai.model.indicator;
 
 /**
- * Ordinary least squares slope and the intelligent-industrialisation loop gain of MODEL.md A5:
+ * Ordinary least squares slope and the intelligent-industrialisation loop gain of spec §A5:
  * G<sub>loop</sub> = &beta;&#770;(ln adopt on ln q)&middot;&beta;&#770;(ln q on ln R<sub>AI</sub>), estimated over a
  * rolling window of {@value #LOOP_GAIN_WINDOW} ticks.
  */
 public final class RollingOls {
-    /** Rolling window of the loop-gain regressions, in ticks (MODEL.md A5). */
+    /** Rolling window of the loop-gain regressions, in ticks (spec §A5). */
     public static final int LOOP_GAIN_WINDOW = 8;
 
     private RollingOls() {
@@ -47,7 +47,7 @@ public final class RollingOls {
 
     /**
      * Loop gain over the given points (the caller passes the window): &beta;(ln adopt on ln q) &times;
-     * &beta;(ln q on ln R<sub>AI</sub>) (MODEL.md A5). A gain above 0 means more AI revenue goes with
+     * &beta;(ln q on ln R<sub>AI</sub>) (spec §A5). A gain above 0 means more AI revenue goes with
      * better AI, and better AI with more adoption: the loop is closing.
      *
      * @param lnAdopt   ln adoption (share or count of adopters), finite
@@ -65,7 +65,7 @@ public final class RollingOls {
     }
 
     /**
-     * Loop gain over the trailing {@code window} points of full series (MODEL.md A5 uses 8 ticks).
+     * Loop gain over the trailing {@code window} points of full series (spec §A5 uses 8 ticks).
      *
      * @param lnAdopt   ln adoption series, finite
      * @param lnQ       ln q<sub>AI</sub> series, same length

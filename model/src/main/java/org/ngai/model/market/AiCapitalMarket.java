@@ -11,7 +11,7 @@ import org.ngai.model.tick.FactorDemand;
 import org.ngai.model.tick.MarketCleared;
 
 /**
- * AI services market (MODEL A5, C chokepoints): firms buy AI units at p_AI; when demand exceeds
+ * AI services market (spec §A5, C chokepoints): firms buy AI units at p_AI; when demand exceeds
  * compute capacity every buyer is rationed pro rata and the price spikes with the shortfall
  * 1 − Q_c/Q_demand.
  */

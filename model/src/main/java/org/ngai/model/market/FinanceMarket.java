@@ -14,7 +14,7 @@ import org.ngai.model.tick.LenderOffer;
 import org.ngai.model.tick.MarketCleared;
 
 /**
- * Credit for upgrades (MODEL A6.5, B3 finance row). Secured credit (b_K·K) needs no screening.
+ * Credit for upgrades (spec §A6.5, B3 finance row). Secured credit (b_K·K) needs no screening.
  * Cash-flow credit is the signalling game of the firm's region: under pooling failure it is refused
  * (lenders believe applicants are bad); under separation bad projects do not apply (P−C &lt; 0) and
  * good ones are funded; under pooling trade a soft-budget share sbc is granted unscreened and the

@@ -15,7 +15,7 @@ import org.ngai.model.tick.FactorDemand;
 import org.ngai.model.tick.MarketCleared;
 
 /**
- * Labour markets (MODEL A2, B2, B3, B4): one DMP matching cell per region × skill,
+ * Labour markets (spec §A2, B2, B3, B4): one DMP matching cell per region × skill,
  * M = μ_t·u^α·v^(1−α) with μ_t = μ_0(1+ψ_μ·S_LAB). High-skill vacancies left unfilled are visible
  * to job seekers of other regions with probability Ω (B2); that credential-based segment is where
  * the LAB signalling game applies (B3): it fails under pooling, trades under separation, and under

@@ -13,7 +13,7 @@ import org.ngai.model.tick.MarketCleared;
 import org.ngai.model.tick.Supplies;
 
 /**
- * The factor-market matcher of a tick (ARCHITECTURE step 4): clears every market in a fixed order
+ * The factor-market matcher of a tick (docs/pipeline.md step 3): clears every market in a fixed order
  * (labour, finance, technology, AI) over demands and supplies sorted canonically, so the result is
  * the same whatever order they arrived in. Pure: no state survives between ticks.
  */

@@ -17,7 +17,7 @@ import org.ngai.model.tick.TechOffer;
 import org.ngai.model.tick.TechSale;
 
 /**
- * Technology transfer (MODEL B3, exactly the paper's §4.3 game, and B4 deferred acceptance).
+ * Technology transfer (spec §B3, exactly the paper's §4.3 game, and B4 deferred acceptance).
  * Which results are offered follows the regime of the holder's region: none under pooling failure,
  * good ones under separation, all under pooling trade. Buyers (firms seeking a licence) see offers
  * of their own region and, with probability Ω, of other regions (B2). Firm-proposing deferred

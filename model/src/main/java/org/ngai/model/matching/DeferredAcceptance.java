@@ -8,11 +8,11 @@ import java.util.List;
 
 /**
  * Discrete matching (AI specialists, licences, large loans) by firm-proposing deferred acceptance,
- * many-to-one (MODEL.md B4; Gale-Shapley 1962; Roth, <i>Who Gets What&mdash;and Why</i>, paper ref [16]).
+ * many-to-one (spec §B4; Gale-Shapley 1962; Roth, <i>Who Gets What&mdash;and Why</i>, paper ref [16]).
  * Proposers 0..n&minus;1 have unit demand; receivers 0..m&minus;1 have integer capacities. Both sides rank by the
  * <i>estimated</i> surplus &#349;<sub>ij</sub> = s<sub>ij</sub> + &epsilon; (higher first, ties to the lower
  * index); a pair whose estimate is NaN or &le; 0 is unacceptable to both sides. {@link #evaluate} scores a
- * matching against the <i>true</i> surplus: DA efficiency and blocking-pair rate (MODEL.md B4 indicators).
+ * matching against the <i>true</i> surplus: DA efficiency and blocking-pair rate (spec §B4 indicators).
  */
 public final class DeferredAcceptance {
     /** Largest n&middot;(&Sigma; capacity) for which the oracle is solved exactly. */
@@ -35,7 +35,7 @@ public final class DeferredAcceptance {
     }
 
     /**
-     * Firm-proposing deferred acceptance on estimated surplus (MODEL.md B4). Yields the proposer-optimal
+     * Firm-proposing deferred acceptance on estimated surplus (spec §B4). Yields the proposer-optimal
      * stable matching for the estimated preferences; deterministic.
      *
      * @param estimated n&times;m estimated surplus; NaN or &le; 0 means unacceptable; no infinities
@@ -92,7 +92,7 @@ public final class DeferredAcceptance {
     }
 
     /**
-     * Scores an assignment under true surplus (MODEL.md B4 indicators). The oracle is the maximum-weight
+     * Scores an assignment under true surplus (spec §B4 indicators). The oracle is the maximum-weight
      * many-to-one assignment over pairs with positive true surplus, solved exactly by the Hungarian
      * (Kuhn-Munkres) method on capacity-expanded slots when n&middot;&Sigma;capacity &le;
      * {@value #EXACT_ORACLE_LIMIT}; otherwise it is the larger of a greedy matching and the positive part

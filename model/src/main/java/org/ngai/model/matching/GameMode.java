@@ -1,7 +1,7 @@
 package org.ngai.model.matching;
 
 /**
- * How {@link SignallingGame} resolves a market (MODEL.md B3).
+ * How {@link SignallingGame} resolves a market (spec §B3).
  */
 public enum GameMode {
     /** Exactly the two equilibria of paper §4.3: C &le; P pooling failure, C &gt; P separating. */

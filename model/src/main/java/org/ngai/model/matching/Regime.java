@@ -1,7 +1,7 @@
 package org.ngai.model.matching;
 
 /**
- * Equilibrium regime of a market cell in the signalling game (MODEL.md B3, paper §4.3).
+ * Equilibrium regime of a market cell in the signalling game (spec §B3, paper §4.3).
  */
 public enum Regime {
     /** Pooling equilibrium with complete market failure: nobody transfers, trades = 0. */

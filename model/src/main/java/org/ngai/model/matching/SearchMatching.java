@@ -1,7 +1,7 @@
 package org.ngai.model.matching;
 
 /**
- * Search-and-matching with a Cobb-Douglas matching function (MODEL.md B4; Petrongolo-Pissarides 2001,
+ * Search-and-matching with a Cobb-Douglas matching function (spec §B4; Petrongolo-Pissarides 2001,
  * JEL 39(2)), M = &mu;&middot;u<sup>&alpha;</sup>v<sup>1&minus;&alpha;</sup>, &alpha; = 0.5 [0.3, 0.7], used
  * per region&times;skill cell for LAB and with &mu;<sub>FIN</sub>, &mu;<sub>TECH</sub> for the other markets.
  */
@@ -16,7 +16,7 @@ public final class SearchMatching {
 
     /**
      * Matches formed in a cell: min(u, v, &mu;&middot;u<sup>&alpha;</sup>v<sup>1&minus;&alpha;</sup>), and 0
-     * if u &le; 0 or v &le; 0 (MODEL.md B4). The min keeps matches feasible when &mu; is large.
+     * if u &le; 0 or v &le; 0 (spec §B4). The min keeps matches feasible when &mu; is large.
      *
      * @param efficiency &mu; &ge; 0
      * @param unemployed u, searchers on the supply side (finite; &le; 0 means none)
@@ -37,7 +37,7 @@ public final class SearchMatching {
     }
 
     /**
-     * AI lifts matching efficiency: &mu;<sub>t</sub> = &mu;<sub>0</sub>(1 + &psi;<sub>&mu;</sub>S) (MODEL.md B4;
+     * AI lifts matching efficiency: &mu;<sub>t</sub> = &mu;<sub>0</sub>(1 + &psi;<sub>&mu;</sub>S) (spec §B4;
      * Horton 2017, JOLE 35(2): algorithmic recommendations raised the fill rate by 20%, default &psi; = 0.2).
      *
      * @param mu0       &mu;<sub>0</sub> &ge; 0, efficiency without AI screening
@@ -57,7 +57,7 @@ public final class SearchMatching {
 
     /**
      * Implied matching efficiency &mu;&#770; = M/(u<sup>&alpha;</sup>v<sup>1&minus;&alpha;</sup>), the
-     * Beveridge-shift indicator of MODEL.md B4.
+     * Beveridge-shift indicator of spec §B4.
      *
      * @param matches    M &ge; 0
      * @param unemployed u (finite)

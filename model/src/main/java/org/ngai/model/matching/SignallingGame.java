@@ -1,10 +1,10 @@
 package org.ngai.model.matching;
 
 /**
- * Technology-transfer signalling game of paper §4.3 (MODEL.md B3), solved for its perfect Bayesian
+ * Technology-transfer signalling game of paper §4.3 (spec §B3), solved for its perfect Bayesian
  * equilibrium. An owner holds a good (prob. &rho;) or bad result and may transfer it at price P; a bad
  * owner who transfers pays the disguise cost C; the buyer gets V&minus;P (good), W&minus;P (bad) or 0
- * (reject), with V &gt; P &gt; W. The same game stands for the LAB and FIN markets (MODEL.md B3 table).
+ * (reject), with V &gt; P &gt; W. The same game stands for the LAB and FIN markets (spec §B3 table).
  *
  * <p><b>Ties.</b> The knife-edges P = W and P = V are legal inputs (scenario validation accepts them, see
  * {@code scenario.Params#checkConsistent}); a tie in a payoff is resolved as follows, so every regime is
@@ -22,7 +22,7 @@ package org.ngai.model.matching;
  * </ul>
  *
  * <p>Defaults (P = 1, V = 1.6, W = 0.4, C<sub>0</sub> = 0.5, &kappa;<sub>C</sub> = 0.8, &rho; = 0.5) are
- * MODEL.md B3 assumptions, not literature estimates.
+ * spec §B3 assumptions, not literature estimates.
  */
 public final class SignallingGame {
     /** Default price P (numeraire). */
@@ -94,12 +94,12 @@ public final class SignallingGame {
     }
 
     /**
-     * Solves the game (MODEL.md B3 regime table; paper §4.3).
+     * Solves the game (spec §B3 regime table; paper §4.3).
      * PAPER: C &le; P (C = P counts as pooling by convention) gives the pooling failure with P(g|s) = 0,
      * expected payoff W&minus;P &le; 0 (= 0 when P = W: the indifferent buyer still rejects), rejection and no
      * transfers; C &gt; P gives the separating equilibrium with P(g|s) = 1, payoff V&minus;P &ge; 0 (= 0 when
      * P = V: the indifferent buyer accepts), acceptance, and only good owners transferring.
-     * GENERAL (MODEL.md B3 extension): C &gt; P separates as above; C &le; P with
+     * GENERAL (spec §B3 extension): C &gt; P separates as above; C &le; P with
      * &rho;V + (1&minus;&rho;)W &ge; P is POOLING_TRADE (belief &rho;, both types transfer, lemons loss
      * (1&minus;&rho;)(P&minus;W) per trade); otherwise pooling failure, reported with the pooled belief &rho;
      * and the (negative) pooled expected payoff.
@@ -128,7 +128,7 @@ public final class SignallingGame {
     }
 
     /**
-     * How many of the offered results trade under an equilibrium (MODEL.md B3 outcome column): a type's
+     * How many of the offered results trade under an equilibrium (spec §B3 outcome column): a type's
      * offers trade only if that type transfers and the buyer accepts.
      *
      * @param o          equilibrium from {@link #solve}
@@ -149,7 +149,7 @@ public final class SignallingGame {
     }
 
     /**
-     * AI raises the disguise cost (MODEL.md B3 "How AI enters"): C<sub>m,t</sub> = C<sub>0,m</sub> +
+     * AI raises the disguise cost (spec §B3 "How AI enters"): C<sub>m,t</sub> = C<sub>0,m</sub> +
      * &kappa;<sub>C,m</sub>&middot;S<sub>m,t</sub>.
      *
      * @param c0        C<sub>0</sub> &ge; 0, disguise cost without AI screening
@@ -165,7 +165,7 @@ public final class SignallingGame {
     }
 
     /**
-     * Optional micro-foundation (MODEL.md B3): probability that AI screening detects a disguised bad
+     * Optional micro-foundation (spec §B3): probability that AI screening detects a disguised bad
      * result, &pi;<sub>d</sub> = &pi;<sub>max</sub>(1 &minus; e<sup>&minus;&kappa;S</sup>).
      *
      * @param piMax     &pi;<sub>max</sub> in [0, 1]
@@ -181,7 +181,7 @@ public final class SignallingGame {
     }
 
     /**
-     * Optional micro-foundation (MODEL.md B3): a detected bad owner forfeits the price, so
+     * Optional micro-foundation (spec §B3): a detected bad owner forfeits the price, so
      * C<sub>eff</sub> = C<sub>0</sub> + &pi;<sub>d</sub>&middot;P; separation (C<sub>eff</sub> &gt; P) then
      * holds iff &pi;<sub>d</sub> &gt; 1 &minus; C<sub>0</sub>/P.
      *

@@ -2,8 +2,8 @@ package org.ngai.model.scenario;
 
 /**
  * Every numeric parameter of the model: key used in scenario files, default, allowed range, unit,
- * MODEL.md section and source. Rates are per quarter (one tick) unless the unit says otherwise.
- * Values marked "(assump.)" have no literature estimate (MODEL.md convention) and are exposed here
+ * docs/specification.md section and source. Rates are per quarter (one tick) unless the unit says otherwise.
+ * Values marked "(assump.)" have no literature estimate (docs/specification.md §0) and are exposed here
  * for sensitivity runs. {@code docs/parameters.md} is generated from this table.
  */
 public enum Param {
@@ -81,7 +81,7 @@ public enum Param {
     THETA0("ai.theta0", 0.35, 0, 1, "", "A1", "θ_2020: calibrated so ≈19% of workers have >=50% of tasks AI-feasible and ≈80% have >=10% (Eloundou et al. 2024)"),
     THETA_GROWTH("ai.thetaGrowth", 0.005, 0, 0.03, "1/qtr", "A1/A5", "g_θ0: exogenous frontier growth (assump.)"),
     THETA_RD("ai.thetaRdElasticity", 0.001, 0, 0.05, "", "A5", "g_θ1 in θ += g_θ1·ln(1+RD_BASE/RD_ref) (assump.)"),
-    THETA_MAX("ai.thetaMax", 0.95, 0.5, 1, "", "A5", "cap on θ (singularity guard, MODEL C debates)"),
+    THETA_MAX("ai.thetaMax", 0.95, 0.5, 1, "", "A5", "cap on θ (singularity guard, spec §C debates)"),
     THETA_US0("ai.thetaUs0", 0.50, 0, 1, "", "A5/E1", "US frontier at t0 (China BASE capability ≈0.18-0.25 of US, Table 2; assump.)"),
     THETA_US_GROWTH("ai.thetaUsGrowth", 0.011, 0, 0.05, "1/qtr", "A5", "US frontier growth (assump.)"),
     CATCH_UP("ai.catchUp", 0.005, 0, 0.2, "1/qtr", "A5/D", "s_int: catch-up to the US frontier, scaled by openness (assump.)"),

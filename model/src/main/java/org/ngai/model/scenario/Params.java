@@ -66,10 +66,10 @@ public final class Params {
      * range can still make a meaningless economy. The loader calls this for a scenario's parameters and for the
      * parameters in force after each schedule entry.
      * <ul>
-     *   <li>Signalling game (paper §4.3, MODEL.md B3): W &le; P &le; V with W &lt; V. The paper needs V &gt; P &gt; W;
+     *   <li>Signalling game (paper §4.3, spec §B3): W &le; P &le; V with W &lt; V. The paper needs V &gt; P &gt; W;
      *       the ties P = W and P = V are allowed and resolved in {@code matching.SignallingGame}.</li>
-     *   <li>Tasks (MODEL.md A1): production.tasksInitial &le; production.tasksMax (the cap on tasks per firm).</li>
-     *   <li>Initial stage shares (MODEL.md A6.9): init.stageShareDigital + init.stageShareNetworked +
+     *   <li>Tasks (spec §A1): production.tasksInitial &le; production.tasksMax (the cap on tasks per firm).</li>
+     *   <li>Initial stage shares (spec §A6.9): init.stageShareDigital + init.stageShareNetworked +
      *       init.stageShareIntelligent &le; 1 (the rest of the firms start at stage 0).</li>
      * </ul>
      *

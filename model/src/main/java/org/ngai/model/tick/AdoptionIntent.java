@@ -1,7 +1,7 @@
 package org.ngai.model.tick;
 
 /**
- * A firm's decision to upgrade (MODEL A6), published as {@code FirmAdopted}: one per decision.
+ * A firm's decision to upgrade (spec §A6), published as {@code FirmAdopted}: one per decision.
  * The outcome (completed, or failed for finance / leap / serial risk) comes in the firm's report.
  *
  * @param investment     tangible investment I_o (after the leap saving)

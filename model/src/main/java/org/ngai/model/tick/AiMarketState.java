@@ -1,7 +1,7 @@
 package org.ngai.model.tick;
 
 /**
- * The AI capital market as known at the start of a tick (MODEL A3 price, A3f learning curve, A5
+ * The AI capital market as known at the start of a tick (spec §A3 price, A3f learning curve, A5
  * frontier, A7 energy, C chokepoints). Owned and advanced by the factor side (AI vendors).
  *
  * @param theta              capability frontier θ: tasks with codifiability c &ge; 1−θ are AI-feasible

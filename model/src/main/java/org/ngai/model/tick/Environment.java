@@ -6,7 +6,7 @@ import org.ngai.model.matching.Regime;
 
 /**
  * Everything public at the start of tick t: the outcome of tick t−1 that agents condition on.
- * Built by the aggregator at the end of each tick (ARCHITECTURE step 6) from pieces computed by
+ * Built by the aggregator at the end of each tick (docs/pipeline.md step 5) from pieces computed by
  * their owners: AI market by the factor side, wages and regimes by the market side, adopter shares
  * from firm reports.
  *

@@ -1,7 +1,7 @@
 package org.ngai.model.tick;
 
 /**
- * One firm's posted demands for tick t (ARCHITECTURE step 2), all markets in one record.
+ * One firm's posted demands for tick t (docs/pipeline.md step 1), all markets in one record.
  *
  * @param vacanciesL      low-skill vacancies (workers)
  * @param vacanciesH      high-skill vacancies

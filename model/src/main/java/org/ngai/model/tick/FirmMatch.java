@@ -1,7 +1,7 @@
 package org.ngai.model.tick;
 
 /**
- * What the markets gave one firm in tick t (ARCHITECTURE step 4).
+ * What the markets gave one firm in tick t (docs/pipeline.md step 3).
  *
  * @param hiresL          low-skill hires
  * @param hiresH          high-skill hires (local + cross-region)

@@ -1,7 +1,7 @@
 package org.ngai.model.tick;
 
 /**
- * One firm's report for tick t (ARCHITECTURE step 5): what the aggregator needs, nothing more.
+ * One firm's report for tick t (docs/pipeline.md step 4): what the aggregator needs, nothing more.
  * Money in wage units (a low-skill worker-quarter at t0 = 1), flows per quarter.
  *
  * @param event                 0 alive, 1 entered this tick, 2 exited this tick (A6.7)

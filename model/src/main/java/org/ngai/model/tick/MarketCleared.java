@@ -4,7 +4,7 @@ import org.ngai.model.core.MarketKind;
 import org.ngai.model.matching.Regime;
 
 /**
- * Summary of one market cell after clearing (ARCHITECTURE step 4: one per market and cell).
+ * Summary of one market cell after clearing (docs/pipeline.md step 3: one per market and cell).
  * Fields that do not apply to a market are NaN.
  *
  * @param region           region index, −1 for a national cell

@@ -3,7 +3,7 @@ package org.ngai.model.tick;
 import java.util.List;
 
 /**
- * What the factor side reports after applying tick t's matches (ARCHITECTURE step 5): cohorts,
+ * What the factor side reports after applying tick t's matches (docs/pipeline.md step 4): cohorts,
  * lenders, vendors, the AI market state for t+1 and intermediaries' AI adoption for t+1 (B2).
  *
  * @param nextIntermediaryShare share of intermediaries using AI per market and region, index like

@@ -3,7 +3,7 @@ package org.ngai.model.tick;
 import java.util.List;
 
 /**
- * Everything the factor side posts for tick t (ARCHITECTURE step 3), in canonical (sorted) order.
+ * Everything the factor side posts for tick t (docs/pipeline.md step 2), in canonical (sorted) order.
  *
  * @param screening S_m,r for this tick (intermediaries' AI use × q_AI), indexed like {@link Environment#cell}
  */

@@ -12,7 +12,7 @@ import org.ngai.model.indicator.TickIndicators;
 import org.ngai.model.scenario.ScenarioLoader;
 
 /**
- * MODEL.md E1/E2 calibration anchors on the baseline (full 10,000-firm population, 20 quarters).
+ * spec §E1/E2 calibration anchors on the baseline (full 10,000-firm population, 20 quarters).
  * Bands are the tolerances docs/calibration.md states; the figures themselves are printed by
  * {@code ngai run} and reported there.
  */

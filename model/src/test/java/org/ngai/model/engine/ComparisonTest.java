@@ -49,7 +49,7 @@ class ComparisonTest {
 
     @Test
     void financingSupportAgainstBaselineShowsTheLeversEffectsInTheDifferences() throws Exception {
-        // MODEL D (financing support, AI credit scoring) and B3: credit flows, the finance market separates,
+        // spec §D (financing support, AI credit scoring) and B3: credit flows, the finance market separates,
         // fewer firms die in the J-curve window; the comparison's differences carry the signs
         Comparison c = Comparison.run(bundled("baseline", 3000, 40), bundled("financing-support", 3000, 40));
         assertThat(c.meanDelta(Indicator.FIN_SEPARATING)).isGreaterThan(0);

@@ -9,7 +9,7 @@ import org.ngai.model.indicator.Indicator;
 import org.ngai.model.indicator.TickIndicators;
 import org.ngai.model.scenario.Scenario;
 
-/** ARCHITECTURE "Deterministic runs": same scenario and seed give the same series, bit for bit. */
+/** docs/specification.md §0 (randomness): same scenario and seed give the same series, bit for bit. */
 class DeterminismTest {
     private static final Scenario SMALL = Scenario.builder().name("det").firms(800).ticks(16).seed(11).build();
 

@@ -11,7 +11,7 @@ import org.ngai.model.scenario.Scenario;
 import org.ngai.model.scenario.ScenarioLoader;
 
 /**
- * MODEL.md E3: stylised facts a valid run must reproduce, checked on scenario runs (smaller
+ * spec §E3: stylised facts a valid run must reproduce, checked on scenario runs (smaller
  * populations than the 10,000-firm baseline, same parameters).
  */
 class StylisedFactsTest {
@@ -96,7 +96,7 @@ class StylisedFactsTest {
 
     @Test
     void laggingRegionSubsidyLowersRegionalTheilRelativeToBaseline() {
-        // MODEL D: subsidies outside the JJJ/YRD/PRD clusters spread intelligent firms more evenly
+        // spec §D: subsidies outside the JJJ/YRD/PRD clusters spread intelligent firms more evenly
         TickIndicators base = new ReferenceEngine().run(scenario("baseline", 40)).last();
         TickIndicators lever = new ReferenceEngine().run(scenario("lagging-region-subsidy", 40)).last();
         assertThat(lever.get(Indicator.INTELLIGENT_THEIL)).isLessThan(base.get(Indicator.INTELLIGENT_THEIL));
@@ -154,7 +154,7 @@ class StylisedFactsTest {
 
     @Test
     void exportControlShockCreatesAComputeShortfallAndAPriceSpike() {
-        // MODEL C chokepoints: imported compute cut at tick 17
+        // spec §C chokepoints: imported compute cut at tick 17
         List<TickIndicators> base = new ReferenceEngine().run(scenario("baseline", 24)).series();
         List<TickIndicators> shock = new ReferenceEngine().run(scenario("export-control-shock", 24)).series();
         assertThat(shock.get(15).get(Indicator.IMPORT_SHARE)).isEqualTo(base.get(15).get(Indicator.IMPORT_SHARE));

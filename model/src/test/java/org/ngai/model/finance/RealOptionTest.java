@@ -16,7 +16,7 @@ class RealOptionTest {
         // r = delta: beta = 0.5 + sqrt(0.25 + 2 * 0.05 / 0.0625) = 0.5 + sqrt(1.85) = 1.860147
         double beta = RealOption.beta(RealOption.DEFAULT_R, RealOption.DEFAULT_DELTA, RealOption.DEFAULT_SIGMA);
         assertThat(beta).isCloseTo(1.860147, within(1e-6));
-        // M = 1.860147 / 0.860147 = 2.162592 (MODEL A6.3 rounds to 2.2)
+        // M = 1.860147 / 0.860147 = 2.162592 (spec §A6.3 rounds to 2.2)
         assertThat(RealOption.hurdleMultiple(0.05, 0.05, 0.25)).isCloseTo(2.162592, within(1e-6));
     }
 

@@ -10,7 +10,7 @@ import org.ngai.model.scenario.Params;
 import org.ngai.model.scenario.Scenario;
 import org.ngai.model.tick.Environment;
 
-/** MODEL A1 and B1: cost-minimising assignment of tasks to factors. */
+/** spec §A1 and B1: cost-minimising assignment of tasks to factors. */
 class TaskAssignmentTest {
 
     private static TaskAssignment assignment(double theta) {

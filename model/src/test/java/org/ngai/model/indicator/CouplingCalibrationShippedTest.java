@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.ngai.model.engine.Catalogue;
 import org.ngai.model.scenario.ScenarioLoader;
 
-/** MODEL B5: the frozen bounds and entropy weights are those of the current baseline. */
+/** spec §B5: the frozen bounds and entropy weights are those of the current baseline. */
 class CouplingCalibrationShippedTest {
 
     @Test

@@ -141,7 +141,7 @@ class InequalityTest {
 
     @Test
     void cr3IsTheShareOfTheThreeClusters() {
-        // MODEL C initial AI-vendor shares: BJ 29.73 (JJJ), GD 26.39 (PRD), SH 14.07, ZJ 8.81, JS 6.56 (YRD),
+        // spec §C initial AI-vendor shares: BJ 29.73 (JJJ), GD 26.39 (PRD), SH 14.07, ZJ 8.81, JS 6.56 (YRD),
         // rest 14.44 outside the clusters -> CR3 = 85.56%
         double[] x = {29.73, 26.39, 14.07, 8.81, 6.56, 14.44};
         boolean[] cluster = {true, true, true, true, true, false};

@@ -68,7 +68,7 @@ class DeferredAcceptanceTest {
 
     @Test
     void estimationNoiseLowersExpectedEfficiencyAndCreatesBlockingPairs() {
-        // MODEL B4: s_hat = s + eps, eps ~ N(0, sigma^2 (1 - S)); less AI screening = more noise
+        // spec §B4: s_hat = s + eps, eps ~ N(0, sigma^2 (1 - S)); less AI screening = more noise
         double[] sigmas = {0.0, 0.2, 0.5, 1.0};
         double[] eff = new double[sigmas.length];
         double[] blocking = new double[sigmas.length];
