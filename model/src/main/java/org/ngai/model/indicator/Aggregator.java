@@ -53,6 +53,30 @@ public final class Aggregator {
         return history;
     }
 
+    /** D inputs that are flow rates, taken as 4-quarter means, and their positions in the input vector. */
+    private static final Indicator[] ANNUAL_INPUTS = {Indicator.INNOVATION_SUCCESS, Indicator.INNOVATION_GAIN,
+        Indicator.TECH_EFFICIENCY, Indicator.CREDIT_APPROVAL, Indicator.FIN_EFFICIENCY,
+        Indicator.TRAINING_COMPLETIONS, Indicator.SKILL_MISMATCH};
+    private static final int[] ANNUAL_INPUT_INDEX = {5, 6, 8, 11, 12, 17, 18};
+
+    /** Mean of an indicator over this tick and the three before it (defined values only; NaN if none). */
+    private double annualMean(TickIndicators now, Indicator i, int region) {
+        double sum = 0;
+        int n = 0;
+        for (int back = 0; back < 4; back++) {
+            TickIndicators t = back == 0 ? now : history.size() - back >= 0 ? history.get(history.size() - back) : null;
+            if (t == null) {
+                break;
+            }
+            double v = region < 0 ? t.get(i) : t.region(i, region);
+            if (Double.isFinite(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n > 0 ? sum / n : Double.NaN;
+    }
+
     /** Rebuilds the aggregator's memory from indicators already published (restart). */
     public void restore(List<TickIndicators> published) {
         history.clear();
@@ -135,6 +159,7 @@ public final class Aggregator {
         private double[] fastR;
         private double[] hiresHR;
         private double[] mismatchR;
+        private double[] vacHR;
         private double[] revS;
         private double[] hiRevS;
         private double[] outS;
@@ -321,6 +346,7 @@ public final class Aggregator {
             fastR = new double[R];
             hiresHR = new double[R];
             mismatchR = new double[R];
+            vacHR = new double[R];
             revS = new double[S];
             hiRevS = new double[S];
             outS = new double[S];
@@ -424,6 +450,7 @@ public final class Aggregator {
                 }
                 hiresHR[r] += f.hiresH();
                 mismatchR[r] += f.mismatchedH();
+                vacHR[r] += f.vacanciesH();
                 revS[s] += f.revenue();
                 revSq[s] += f.revenue() * f.revenue();
                 capitalS[s] += f.capital();
@@ -683,7 +710,7 @@ public final class Aggregator {
                 out.setRegion(Indicator.WAGE_LOW, r, wageL[r]);
                 out.setRegion(Indicator.TRAINING, r, ratio(trainR[r], lf));
                 out.setRegion(Indicator.TRAINING_COMPLETIONS, r, ratio(completionsR[r], trainR[r] + completionsR[r]));
-                out.setRegion(Indicator.SKILL_MISMATCH, r, ratio(mismatchR[r], hiresHR[r]));
+                out.setRegion(Indicator.SKILL_MISMATCH, r, skillMismatch(vacHR[r], hiresHR[r], mismatchR[r]));
                 premium += empR[r] * wageH[r] / wageL[r];
                 wageLow += empR[r] * wageL[r];
                 gW[r * 2] = wageL[r];
@@ -701,7 +728,7 @@ public final class Aggregator {
             out.set(Indicator.WAGE_GINI, sum(gN) > 0 ? Inequality.gini(gW, gN) : Double.NaN);
             out.set(Indicator.TRAINING, ratio(train, lf));
             out.set(Indicator.TRAINING_COMPLETIONS, ratio(completions, train + completions));
-            out.set(Indicator.SKILL_MISMATCH, ratio(sum(mismatchR), sum(hiresHR)));
+            out.set(Indicator.SKILL_MISMATCH, skillMismatch(sum(vacHR), sum(hiresHR), sum(mismatchR)));
             alpha = p.get(Param.MATCH_ELASTICITY);
             vTot = 0;
             uTot = 0;
@@ -963,6 +990,13 @@ public final class Aggregator {
                     x[17] = out.region(Indicator.TRAINING_COMPLETIONS, r);
                     x[18] = zeroIfNaN(out.region(Indicator.SKILL_MISMATCH, r));
                 }
+                // flow rates enter as annual (4-quarter) means, as in the annual statistics coupling
+                // studies use: one quarter's handful of licences or loans in a region is noise, and the
+                // entropy method would weight that noise heavily. Built from the published history, so
+                // a restored aggregator computes the same values.
+                for (int k = 0; k < ANNUAL_INPUTS.length; k++) {
+                    x[ANNUAL_INPUT_INDEX[k]] = zeroIfNaN(annualMean(out, ANNUAL_INPUTS[k], nat ? -1 : r));
+                }
                 for (int k = 0; k < x.length; k++) {
                     if (!Double.isFinite(x[k])) {
                         x[k] = Double.NaN;
@@ -1129,5 +1163,18 @@ public final class Aggregator {
     /** ln x where it is defined; NaN (undefined, not ±Infinity) when x <= 0 or x is not finite. */
     static double lnPos(double x) {
         return x > 0 && Double.isFinite(x) ? Num.log(x) : Double.NaN;
+    }
+
+    /**
+     * Skill mismatch: the share of high-skill vacancies not filled by a genuinely skilled worker, i.e.
+     * left open (skills shortage) or filled with faked credentials (pooling trade in the LAB game). NaN
+     * without high-skill vacancies.
+     */
+    static double skillMismatch(double vacancies, double hires, double faked) {
+        if (!(vacancies > 0)) {
+            return Double.NaN;
+        }
+        double genuine = Math.max(0, hires - faked);
+        return Math.min(1, Math.max(0, vacancies - genuine) / vacancies);
     }
 }

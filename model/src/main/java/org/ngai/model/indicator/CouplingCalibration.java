@@ -7,10 +7,11 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Frozen normalisation bounds and entropy weights of the B5 subsystem indicators, computed once
- * from the baseline scenario's region × tick panel and shipped as {@code coupling-calibration.json}
- * (spec §B5: bounds fixed from the baseline so runs stay comparable, Wang et al. 2021). Regenerate
- * with {@code ngai calibrate-coupling}; a test checks the shipped file against a fresh baseline run.
+ * Normalisation bounds and entropy weights of the B5 subsystem indicators. The bounds are fixed a
+ * priori ({@link #BOUND_MIN}, {@link #BOUND_MAX}); the entropy weights are computed once from the
+ * baseline scenario's region × tick panel and shipped as {@code coupling-calibration.json} (spec §B5:
+ * weights frozen so runs stay comparable, Wang et al. 2021). Regenerate with
+ * {@code ngai calibrate-coupling}; a test checks the shipped file against a fresh baseline run.
  *
  * <p>The 19 inputs, in order (sign: + better when higher, − better when lower):
  * RE: labour productivity +, share S&ge;2 +, HI-tier share +, capacity utilisation +, firm survival +;
@@ -31,6 +32,27 @@ public record CouplingCalibration(double[] min, double[] max, double[] weights) 
         "ti.innovationSuccess", "ti.innovationGain", "ti.aiQuality", "ti.techEfficiency", "ti.baseLayerShare",
         "mf.realCreditShare", "mf.approvalRate", "mf.financeEfficiency", "mf.financingConstrained",
         "hr.highSkillShare", "hr.matchEfficiency", "hr.unemployment", "hr.trainingCompletion", "hr.skillMismatch"};
+
+    /**
+     * Normalisation bounds fixed before any run (not fitted on a panel, so a run's own path cannot move
+     * them and runs stay comparable, Wang et al. 2021): the range each input can take in a plausible
+     * 2020–2035 path. Shares and rates are bounded by [0, 1] unless a narrower economic range applies:
+     * labour productivity −0.25..+1.0 ln points over 2020 (−22% .. +172%); capacity utilisation 0.8..1;
+     * quarterly firm survival 0.9..1; innovation success 0..0.4 (π_max ≤ 2·0.2); mean Δln Z^inn
+     * 0..0.01 per quarter; BASE-layer vendor share 0..0.3; high-skill share 0.1..0.6; matching
+     * efficiency μ̂ 0.2..0.7 (μ_0 = 0.35 with AI gains up to +20%, range of the parameter); unemployment
+     * 0..0.2; training completion 0..0.5 per quarter. Documented in docs/model.md (B5).
+     */
+    public static final double[] BOUND_MIN = {
+        -0.25, 0, 0, 0.8, 0.9,
+        0, 0, 0, 0, 0,
+        0, 0, 0, 0,
+        0.1, 0.2, 0, 0, 0};
+    public static final double[] BOUND_MAX = {
+        1.0, 1, 1, 1, 1,
+        0.4, 0.01, 1, 1, 0.3,
+        1, 1, 1, 1,
+        0.6, 0.7, 0.2, 0.5, 1};
 
     private static final String RESOURCE = "coupling-calibration.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,31 +93,12 @@ public record CouplingCalibration(double[] min, double[] max, double[] weights) 
     }
 
     /**
-     * Fits bounds (panel min/max widened by 10% of the range) and entropy weights within each
-     * subsystem from a panel of raw inputs (rows = region × tick observations).
+     * Entropy weights within each subsystem from a panel of raw inputs (rows = region × tick
+     * observations), normalised with the fixed bounds {@link #BOUND_MIN}/{@link #BOUND_MAX}.
      */
     public static CouplingCalibration fit(List<double[]> panel) {
-        double[] mn = new double[INPUTS];
-        double[] mx = new double[INPUTS];
-        java.util.Arrays.fill(mn, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(mx, Double.NEGATIVE_INFINITY);
-        for (double[] row : panel) {
-            for (int k = 0; k < INPUTS; k++) {
-                if (Double.isFinite(row[k])) {
-                    mn[k] = Math.min(mn[k], row[k]);
-                    mx[k] = Math.max(mx[k], row[k]);
-                }
-            }
-        }
-        for (int k = 0; k < INPUTS; k++) {
-            if (!Double.isFinite(mn[k])) {
-                mn[k] = 0;
-                mx[k] = 1;
-            }
-            double pad = 0.1 * (mx[k] - mn[k]);
-            mn[k] -= pad;
-            mx[k] += pad;
-        }
+        double[] mn = BOUND_MIN.clone();
+        double[] mx = BOUND_MAX.clone();
         double[] w = new double[INPUTS];
         for (int s = 0; s < 4; s++) {
             int a = SUBSYSTEM_START[s];

@@ -60,7 +60,7 @@ public enum Indicator {
     REINSTATEMENT("labour.reinstatement", "share of wage bill", "A2", "NS", "Reinst_t: wage bill of new labour tasks"),
     TRAINING("labour.training", "share of labour force", "A2", "NR", "workers in training"),
     TRAINING_COMPLETIONS("labour.trainingCompletionRate", "1/qtr", "A2/B5", "NR", "training completions / stock"),
-    SKILL_MISMATCH("labour.skillMismatch", "share of H hires", "B3/B5", "NR", "hires with faked credentials"),
+    SKILL_MISMATCH("labour.skillMismatch", "share of H vacancies", "B3/B5", "NR", "high-skill vacancies not filled by a genuinely skilled worker: left open (shortage) or filled with faked credentials"),
     // ---- markets and matching (B2, B3, B4)
     LAB_SEPARATING("market.lab.separating", "share of regions", "B3", "N", "labour cells in a separating equilibrium"),
     FIN_SEPARATING("market.fin.separating", "share of regions", "B3", "N", "finance cells in a separating equilibrium"),

@@ -192,7 +192,7 @@ public enum Param {
     WAGE_MAX_STEP("labour.wageMaxStep", 0.05, 0, 0.5, "1/qtr", "A2", "cap on the quarterly wage change (assump.)"),
     TARGET_TIGHTNESS("labour.targetTightness", 1.15, 0.5, 2, "v/u", "A2/B4", "Θ*: v/u ≈ 1.0-1.3 (MOHRSS)"),
     MATCH_ELASTICITY("labour.matchingElasticity", 0.5, 0.3, 0.7, "", "B4", "α (Petrongolo-Pissarides 2001)"),
-    MATCH_EFFICIENCY("labour.matchingEfficiency", 0.35, 0.05, 2, "", "B4", "μ_0, calibrated to urban unemployment 5.2% (2023) and v/u 1.0-1.3"),
+    MATCH_EFFICIENCY("labour.matchingEfficiency", 0.5, 0.05, 2, "", "B4", "μ_0, calibrated to urban unemployment 5.2% (2023) and v/u 1.0-1.3"),
     MATCH_AI_GAIN("labour.aiMatchingGain", 0.2, 0, 1, "", "B4", "ψ_μ: algorithmic recommendations raised the fill rate 20% (Horton 2017)"),
     INITIAL_UNEMPLOYMENT("labour.initialUnemployment", 0.052, 0.01, 0.2, "", "B4", "urban unemployment 5.2% (2023)"),
     INITIAL_SKILL_PREMIUM("labour.initialSkillPremium", 1.8, 1, 4, "w_H/w_L", "A2", "t0 skill premium (assump.)"),
