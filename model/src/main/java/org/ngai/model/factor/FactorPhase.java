@@ -136,7 +136,7 @@ public final class FactorPhase {
         Params p = scenario.paramsAt(tick);
         List<CohortReport> cohorts = applyLabour(o, env, p, clearing.cohortFlows());
         List<LenderReport> lenders = applyLenders(o, p, tick, clearing.lenderFlows());
-        VendorSummary vendors = advanceVendors(o, p, tick, clearing.ai().revenue());
+        VendorSummary vendors = advanceVendors(o, p, tick, clearing.ai().revenue(), clearing.ai().soldByRegion());
         double baseShare = vendors.countByLayer()[Vendor.BASE] / Math.max(1, o.vendors.size());
         o.ai = AiMarket.advance(o.ai, clearing.ai(), p, tick, baseShare, expenditure(o, p, tick));
         advanceIntermediaries(o, p, tick);
@@ -237,8 +237,13 @@ public final class FactorPhase {
         }
     }
 
-    /** A5/E3.9: vendor entry scaled by AI revenue growth, located partly by agglomeration, partly by GDP×infra. */
-    private VendorSummary advanceVendors(FactorOwners o, Params p, int tick, double revenue) {
+    /**
+     * A5/E3.9: vendor entry scaled by AI revenue growth. Entrants locate partly by agglomeration
+     * (incumbents' shares), the rest half by GDP × infrastructure² and half by where AI is bought (the
+     * region's share of AI units sold): the feedback loop of spec §3.4, so policies that spread
+     * adoption also spread the AI industry.
+     */
+    private VendorSummary advanceVendors(FactorOwners o, Params p, int tick, double revenue, double[] aiSoldByRegion) {
         Rng rng = Rng.of(scenario.seed(), Rng.Stream.VENDORS, -1, tick);
         // exits
         int exits = 0;
@@ -266,10 +271,15 @@ public final class FactorPhase {
             attract[r.index()] = r.gdpWeight() * infra * infra;
             total += attract[r.index()];
         }
+        double sold = 0;
+        for (int r = 0; r < Region.COUNT; r++) {
+            sold += aiSoldByRegion[r];
+        }
         double[] cum = new double[Region.COUNT];
         double acc = 0;
         for (int r = 0; r < Region.COUNT; r++) {
-            acc += lambda * shares[r] + (1 - lambda) * attract[r] / total;
+            double market = sold > 0 ? 0.5 * attract[r] / total + 0.5 * aiSoldByRegion[r] / sold : attract[r] / total;
+            acc += lambda * shares[r] + (1 - lambda) * market;
             cum[r] = acc;
         }
         double baseP = Math.min(0.9, p.get(Param.LAYER_BASE_ENTRY) + 100 * p.get(Param.PUBLIC_BASE_RD));
