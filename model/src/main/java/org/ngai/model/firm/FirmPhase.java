@@ -8,6 +8,9 @@ import org.ngai.model.core.Region;
 import org.ngai.model.core.Rng;
 import org.ngai.model.core.Sector;
 import org.ngai.model.finance.RealOption;
+import org.ngai.model.firm.FirmDecision.AdoptionReview;
+import org.ngai.model.firm.FirmDecision.ProductionPlan;
+import org.ngai.model.firm.FirmDecision.TaskMix;
 import org.ngai.model.scenario.Param;
 import org.ngai.model.scenario.Params;
 import org.ngai.model.scenario.Scenario;
@@ -31,6 +34,7 @@ public final class FirmPhase {
     private final TaskAssignment option;
     private final Rng rng = Rng.of(0, Rng.Stream.FIRM_DECIDE, 0, 0);
     private final int capacity;
+    private final UpgradeOption best = new UpgradeOption();
 
     public FirmPhase(Scenario scenario) {
         this.scenario = scenario;
@@ -54,35 +58,90 @@ public final class FirmPhase {
         return out;
     }
 
+    /**
+     * One firm's decision, in the order of docs/model.md (Firms): exit check, production plan and task
+     * assignment, labour and AI demand, adoption review, technology demand. The random draws of the
+     * FIRM_DECIDE stream come in this order (forecast, perception, hazard, project type, licence).
+     */
     private FirmDecision decide(FirmState f, Environment env, int tick, Params p, double[] assisted) {
         rng.reset(scenario.seed(), Rng.Stream.FIRM_DECIDE, f.id, tick);
+        if (f.lossTicks >= p.getInt(Param.EXIT_LOSS_TICKS)) {
+            return exitDecision(f, env, p, tick);
+        }
+        ProductionPlan plan = planProduction(f, env, tick, p);
+        TaskMix mix = taskMix(f);
+        InputDemand inputs = inputDemand(f, p, plan);
+        AdoptionReview review = reviewAdoption(f, env, tick, p, plan, assisted);
+        boolean wantsTech = wantsTechnology(f, p, mix.exposure());
+        return new FirmDecision(factorDemand(f, env, inputs, review, wantsTech), plan, mix, review);
+    }
+
+    /** Exit (A6.7): every worker is released to the cohorts, the debt is written off by lenders. */
+    private static FirmDecision exitDecision(FirmState f, Environment env, Params p, int tick) {
         double wL = env.wageL()[f.region];
         double wH = env.wageH()[f.region];
-        if (f.lossTicks >= p.getInt(Param.EXIT_LOSS_TICKS)) {
-            // exit: every worker is released to the cohorts, the debt is written off by lenders
-            FactorDemand d = new FactorDemand(f.id, f.region, f.sector, f.stage, 0, 0, f.employedL, f.employedH, 0, 0,
-                    0, wL, wH, 0, 0, true, false, 0, true, f.debt);
-            return new FirmDecision(f.id, d, null, true, exitReason(f, p, tick), false, false, 0, 0, 0, 0, 0, 0, 0,
-                    0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
-        }
+        FactorDemand d = new FactorDemand(f.id, f.region, f.sector, f.stage, 0, 0, f.employedL, f.employedH, 0, 0,
+                0, wL, wH, 0, 0, true, false, 0, true, f.debt);
+        return FirmDecision.exit(d, exitReason(f, p, tick));
+    }
+
+    /**
+     * The plan at the current stage: forecast output (A4) and the task assignment (A1) against the
+     * perceived frontier (B1), which fills {@link #ta} and gives the unit cost and the markup price.
+     */
+    private ProductionPlan planProduction(FirmState f, Environment env, int tick, Params p) {
         double lnZ = FirmEconomics.lnZ(f, p, env, tick);
         double z = Num.exp(lnZ);
         double wedge = FirmEconomics.wedge(f, p, env);
         double quality = f.stage >= 2 ? f.aiQuality : env.ai().quality();
+        double output = forecastOutput(f, env, p);
+        // B1: jagged frontier, firms assign against θ̂ = θ + ν
+        double thetaHat = env.ai().theta() + p.get(Param.PERCEPTION_NOISE) * rng.gaussian();
+        double volume = output / z / f.taskCount;
+        FirmEconomics.prepare(ta, f, p, env, scenario.aiType(), quality, thetaHat, volume);
+        double idx = ta.run(f, f.stage, FirmEconomics.usableShare(f, p, f.stage));
+        double unitCost = idx / z * wedge;
+        double price = FirmEconomics.markup(p) * unitCost;
+        return new ProductionPlan(output, lnZ, z, wedge, idx, unitCost, price);
+    }
+
+    /** Planned output: last quarter's demand with a forecast error, capped by the capacity-building friction. */
+    private double forecastOutput(FirmState f, Environment env, Params p) {
         // A4: forecast error σ_f = σ_f0(1−q·1[S=3])
         double sdF = p.get(Param.FORECAST_SD0) * (1 - (f.stage == 3 ? env.ai().quality() : 0));
         double plan = f.lastDemand * Math.max(0.2, 1 + sdF * rng.gaussian());
         if (f.lastOutput > 0) {
             plan = Math.min(plan, f.lastOutput * (1 + p.get(Param.MAX_GROWTH)));   // capacity-building friction
         }
-        // B1: jagged frontier, firms assign against θ̂ = θ + ν
-        double thetaHat = env.ai().theta() + p.get(Param.PERCEPTION_NOISE) * rng.gaussian();
-        double volume = plan / z / f.taskCount;
-        FirmEconomics.prepare(ta, f, p, env, scenario.aiType(), quality, thetaHat, volume);
-        double idx = ta.run(f, f.stage, FirmEconomics.usableShare(f, p, f.stage));
-        double unitCost = idx / z * wedge;
-        double price = FirmEconomics.markup(p) * unitCost;
-        double yz = plan / z;
+        return plan;
+    }
+
+    /** The task mix of the assignment in {@link #ta} (A1): requirements per unit of Y/Z and its indicators. */
+    private TaskMix taskMix(FirmState f) {
+        double displaced = ta.displacedWeight(f);
+        double reinstated = 0;
+        if (f.newTaskSlot >= 0 && f.newTaskSlot < f.taskCount && Factor.of(ta.factor[f.newTaskSlot]).labour()) {
+            reinstated = ta.volume[f.newTaskSlot] * ta.labourCost[f.newTaskSlot];
+        }
+        byte[] factors = new byte[f.taskCount];
+        System.arraycopy(ta.factor, 0, factors, 0, f.taskCount);
+        double exposure = (double) ta.feasibleTasks / f.taskCount;
+        return new TaskMix(ta.lowPerUnit, ta.highPerUnit, ta.aiPerUnit, ta.ictPerUnit, factors, displaced, reinstated,
+                ta.penetrationNum, ta.penetrationDen, ta.augmentedNum, ta.feasibleWage, ta.costEffectiveWage, exposure,
+                ta.outsideTasks);
+    }
+
+    /** Labour flows and AI units the plan asks of the markets. */
+    record InputDemand(double vacanciesL, double vacanciesH, double layoffsL, double layoffsH, double separationsL,
+                       double separationsH, double aiUnits) {
+    }
+
+    /**
+     * Labour demand: workers and AI units the plan needs, less the workers who stay after separations;
+     * vacancies for the gap, layoffs beyond the hoarding margin (at most the layoff cap).
+     */
+    private InputDemand inputDemand(FirmState f, Params p, ProductionPlan plan) {
+        double yz = plan.effectiveOutput();
         double needL = ta.lowPerUnit * yz;
         double needH = ta.highPerUnit * yz;
         double needAi = ta.aiPerUnit * yz;
@@ -109,131 +168,192 @@ public final class FirmPhase {
         double hoard = 1 + p.get(Param.HOARDING);
         double layL = Math.min(Math.max(0, keepL - needL * hoard), maxLay * f.employedL);
         double layH = Math.min(Math.max(0, keepH - needH * hoard), maxLay * f.employedH);
-        double displaced = ta.displacedWeight(f);
-        double reinstated = 0;
-        if (f.newTaskSlot >= 0 && f.newTaskSlot < f.taskCount && Factor.of(ta.factor[f.newTaskSlot]).labour()) {
-            reinstated = ta.volume[f.newTaskSlot] * ta.labourCost[f.newTaskSlot];
-        }
-        byte[] factors = new byte[f.taskCount];
-        System.arraycopy(ta.factor, 0, factors, 0, f.taskCount);
-        double exposure = (double) ta.feasibleTasks / f.taskCount;
+        return new InputDemand(vacL, vacH, layL, layH, sepL, sepH, needAi);
+    }
 
-        // ---- A6 adoption review (decision lag = (ℓ−1) review intervals, A3e)
-        boolean reviewed = false;
-        boolean constrained = false;
-        AdoptionIntent intent = null;
+    /**
+     * The best upgrade option of a review: the one with the highest NPV per unit of cost. A reusable
+     * scratch owned by this phase (like {@link TaskAssignment}), filled by {@link #bestUpgrade}, so a
+     * review allocates nothing unless the firm decides to upgrade.
+     */
+    private static final class UpgradeOption {
+        int toStage;
+        double npvPerCost;
+        double npv;
+        double investment;
+        double totalCost;
+
+        boolean leap(int fromStage) {
+            return toStage - fromStage >= 2;
+        }
+    }
+
+    /**
+     * ---- A6 adoption review (decision lag = (ℓ−1) review intervals, A3e): weigh the options (NPV), draw
+     * the adoption hazard, and finance the chosen upgrade.
+     */
+    private AdoptionReview reviewAdoption(FirmState f, Environment env, int tick, Params p, ProductionPlan plan,
+                                          double[] assisted) {
+        int interval = Math.max(1, p.getInt(Param.REVIEW_BASE) * (f.layers - 1));
+        if (!(f.stage < FirmEconomics.maxStage(p) && tick - f.lastReviewTick >= interval)) {
+            return AdoptionReview.NOT_DUE;
+        }
+        if (!bestUpgrade(f, env, p, plan)) {
+            return AdoptionReview.NO_UPGRADE;
+        }
+        double sigmaU = p.get(Param.UNCERTAINTY) * (1 - p.get(Param.TRUST_BOOST));
+        double hurdle = RealOption.hurdleMultiple(p.get(Param.DISCOUNT_RATE), p.get(Param.DRIFT), sigmaU);
+        double hazard = adoptionHazard(f, env, tick, p, interval, best, hurdle, assisted);
+        if (rng.nextDouble() < hazard) {
+            return financeUpgrade(f, p, plan, best, hurdle, hazard);
+        }
+        return AdoptionReview.NO_UPGRADE;
+    }
+
+    /**
+     * Options S+1, S+2 and 0→3 (a leap needs readiness ≥ R*, A6.6), each re-costed at the new stage:
+     * NPV = (1−fail)(ΔΠ·annuity − J-loss) − I(1+ι)(1−subsidy), ΔΠ = Π((c'/c)^(1−ε) − 1). The best
+     * goes to {@link #best}; false when no option may be weighed.
+     */
+    private boolean bestUpgrade(FirmState f, Environment env, Params p, ProductionPlan plan) {
+        double eps = p.get(Param.DEMAND_ELASTICITY);
+        double revenue = expectedRevenue(f, plan);
+        double profit = expectedProfit(f, p, plan);
+        double subsidyRate = subsidyRate(f, p);
+        double iota = p.get(Param.INTANGIBLE_RATIO);
+        double rq = p.get(Param.DISCOUNT_RATE) / 4;
+        int horizon = p.getInt(Param.HORIZON);
+        double annuity = (1 - Num.powFast(1 + rq, -horizon)) / rq;
+        double readiness = readiness(f, p);
+        double expectedCut = p.get(Param.MISDIRECTION) * p.get(Param.MISDIRECTION_CUT);
+        int tj = p.getInt(Param.JCURVE_DURATION);
+        double jLoss = (eps - 1) * p.get(Param.JCURVE_DEPTH) * profit * (tj + 1) / 2.0;
+        double volume = plan.output() / plan.z() / f.taskCount;
+        int bestTo = -1;
+        double bestRatio = Double.NEGATIVE_INFINITY;
+        double bestNpv = 0;
+        double bestI = 0;
+        double bestTc = 0;
+        for (int to = f.stage + 1; to <= FirmEconomics.maxStage(p); to++) {
+            boolean leap = to - f.stage >= 2;
+            if (leap && readiness < p.get(Param.LEAP_THRESHOLD)) {
+                continue;
+            }
+            FirmEconomics.prepare(option, f, p, env, scenario.aiType(), env.ai().quality(), env.ai().theta(),
+                    volume);
+            double idx2 = option.run(f, to, FirmEconomics.usableShare(f, p, to));
+            double gain = (FirmEconomics.stageGain(p, to) - FirmEconomics.stageGain(p, f.stage)) * (1 - expectedCut);
+            double c2 = idx2 / (plan.z() * Num.exp(gain)) * plan.wedge();
+            double dPi = profit * (Num.powFast(c2 / plan.unitCost(), 1 - eps) - 1);
+            double fail = leap ? p.get(Param.FAIL_LEAP) : p.get(Param.FAIL_SERIAL);
+            double inv = FirmEconomics.investmentPerRevenue(p, f.stage, to) * revenue;
+            double tc = inv * (1 + iota) * (1 - subsidyRate);
+            double npv = (1 - fail) * (dPi * annuity - jLoss) - tc;
+            double ratio = tc > 0 ? npv / tc : Double.NEGATIVE_INFINITY;
+            if (ratio > bestRatio) {
+                bestRatio = ratio;
+                bestTo = to;
+                bestNpv = npv;
+                bestI = inv;
+                bestTc = tc;
+            }
+        }
+        best.toStage = bestTo;
+        best.npvPerCost = bestRatio;
+        best.npv = bestNpv;
+        best.investment = bestI;
+        best.totalCost = bestTc;
+        return bestTo > 0;
+    }
+
+    /** Hazard h = Λ(κ_h(NPV/cost − (M_h−1)))·(p_B + q_B·F), accumulated over the quarters since the last review. */
+    private static double adoptionHazard(FirmState f, Environment env, int tick, Params p, int interval,
+                                         UpgradeOption best, double hurdle, double[] assisted) {
+        // Bass imitation: F = adopters / market potential of the next step. The potential adopters of
+        // step S → S+1 are the region × sector's firms at stage >= S (those that got as far as this
+        // firm); the adopters are those at >= S+1. F does not depend on the option weighed, so
+        // allowing a leap cannot shrink the peer effect. Lagging regions in cross-region assistance
+        // also learn from the leading clusters' firms (spec §A6.4, §D).
+        double peers = conditionalShare(env.adopterShare(f.region, f.sector, f.stage + 1),
+                env.adopterShare(f.region, f.sector, f.stage));
+        if (Region.of(f.region).lagging()) {
+            peers = Math.min(1, peers + assisted[f.sector * 4 + f.stage + 1]);
+        }
+        double perQuarter = Num.logistic(p.get(Param.HAZARD_SLOPE) * (best.npvPerCost - (hurdle - 1)))
+                * (p.get(Param.BASS_P) / 4 + p.get(Param.BASS_Q) / 4 * peers);
+        // the decision lag (A3e) delays decisions, it does not make them rarer: a firm that reviews every
+        // `interval` quarters acts on the hazard accumulated over them
+        int elapsed = Math.min(interval, tick);   // quarters since the last review (or the start)
+        return elapsed == 1 ? perQuarter : 1 - Num.powFast(1 - Math.min(1, perQuarter), elapsed);
+    }
+
+    /** Financing of the chosen upgrade (A6.5); the intent if it can be financed, else a constrained review. */
+    private AdoptionReview financeUpgrade(FirmState f, Params p, ProductionPlan plan, UpgradeOption best, double hurdle,
+                                          double hazard) {
+        boolean projectGood = rng.bernoulli(p.get(Param.GAME_GOOD_SHARE));
+        // A6.5: B = b_K·K (secured) + b_CF·E[CF] (cash-flow credit). Whether cash-flow credit is
+        // granted is the finance market's signalling game (B3), decided at clearing. Firms borrow
+        // enough to keep a liquidity buffer when they can; otherwise they run their cash down.
+        double securedLimit = Math.max(0, p.get(Param.COLLATERAL_RATIO)
+                * f.pledgeable(p.get(Param.PLEDGEABLE_BASE)) * (1 + p.get(Param.GUARANTEE)) - f.debt);
+        double unsecuredLimit = p.get(Param.CASHFLOW_RATIO) * 4 * Math.max(0, expectedProfit(f, p, plan));
+        double limit = securedLimit + unsecuredLimit;
+        double preferred = best.totalCost - Math.max(0, f.cash - p.get(Param.LIQUIDITY_BUFFER) * f.fixedCost);
+        double minimal = best.totalCost - Math.max(0, f.cash - 0.25 * f.fixedCost);
+        double need = preferred <= limit ? preferred : minimal;
         double loanSecured = 0;
         double loanUnsecured = 0;
-        boolean projectGood = true;
-        int interval = Math.max(1, p.getInt(Param.REVIEW_BASE) * (f.layers - 1));
-        if (f.stage < FirmEconomics.maxStage(p) && tick - f.lastReviewTick >= interval) {
-            reviewed = true;
-            double eps = p.get(Param.DEMAND_ELASTICITY);
-            double revenue = price * f.lastDemand;
-            double profit = revenue / eps;
-            double rq = p.get(Param.DISCOUNT_RATE) / 4;
-            int horizon = p.getInt(Param.HORIZON);
-            double annuity = (1 - Num.powFast(1 + rq, -horizon)) / rq;
-            double sigmaU = p.get(Param.UNCERTAINTY) * (1 - p.get(Param.TRUST_BOOST));
-            double hurdle = RealOption.hurdleMultiple(p.get(Param.DISCOUNT_RATE), p.get(Param.DRIFT), sigmaU);
-            double readiness = readiness(f, p);
-            double expectedCut = p.get(Param.MISDIRECTION) * p.get(Param.MISDIRECTION_CUT);
-            int tj = p.getInt(Param.JCURVE_DURATION);
-            double jLoss = (eps - 1) * p.get(Param.JCURVE_DEPTH) * profit * (tj + 1) / 2.0;
-            double subsidyRate = Region.of(f.region).lagging() ? p.get(Param.SUBSIDY_LAGGING) : 0;
-            double iota = p.get(Param.INTANGIBLE_RATIO);
-            int bestTo = -1;
-            double bestRatio = Double.NEGATIVE_INFINITY;
-            double bestNpv = 0;
-            double bestI = 0;
-            double bestTc = 0;
-            for (int to = f.stage + 1; to <= FirmEconomics.maxStage(p); to++) {
-                boolean leap = to - f.stage >= 2;
-                if (leap && readiness < p.get(Param.LEAP_THRESHOLD)) {
-                    continue;
-                }
-                FirmEconomics.prepare(option, f, p, env, scenario.aiType(), env.ai().quality(), env.ai().theta(),
-                        volume);
-                double idx2 = option.run(f, to, FirmEconomics.usableShare(f, p, to));
-                double gain = (FirmEconomics.stageGain(p, to) - FirmEconomics.stageGain(p, f.stage)) * (1 - expectedCut);
-                double c2 = idx2 / (z * Num.exp(gain)) * wedge;
-                double dPi = profit * (Num.powFast(c2 / unitCost, 1 - eps) - 1);
-                double fail = leap ? p.get(Param.FAIL_LEAP) : p.get(Param.FAIL_SERIAL);
-                double inv = FirmEconomics.investmentPerRevenue(p, f.stage, to) * revenue;
-                double tc = inv * (1 + iota) * (1 - subsidyRate);
-                double npv = (1 - fail) * (dPi * annuity - jLoss) - tc;
-                double ratio = tc > 0 ? npv / tc : Double.NEGATIVE_INFINITY;
-                if (ratio > bestRatio) {
-                    bestRatio = ratio;
-                    bestTo = to;
-                    bestNpv = npv;
-                    bestI = inv;
-                    bestTc = tc;
-                }
+        if (need > 0) {
+            if (need > limit) {
+                return AdoptionReview.constrained(projectGood);
             }
-            if (bestTo > 0) {
-                // Bass imitation: F = adopters / market potential of the next step. The potential adopters of
-                // step S → S+1 are the region × sector's firms at stage >= S (those that got as far as this
-                // firm); the adopters are those at >= S+1. F does not depend on the option weighed, so
-                // allowing a leap cannot shrink the peer effect. Lagging regions in cross-region assistance
-                // also learn from the leading clusters' firms (spec §A6.4, §D).
-                double peers = conditionalShare(env.adopterShare(f.region, f.sector, f.stage + 1),
-                        env.adopterShare(f.region, f.sector, f.stage));
-                if (Region.of(f.region).lagging()) {
-                    peers = Math.min(1, peers + assisted[f.sector * 4 + f.stage + 1]);
-                }
-                double perQuarter = Num.logistic(p.get(Param.HAZARD_SLOPE) * (bestRatio - (hurdle - 1)))
-                        * (p.get(Param.BASS_P) / 4 + p.get(Param.BASS_Q) / 4 * peers);
-                // the decision lag (A3e) delays decisions, it does not make them rarer: a firm that reviews every
-                // `interval` quarters acts on the hazard accumulated over them
-                int elapsed = Math.min(interval, tick);   // quarters since the last review (or the start)
-                double hazard = elapsed == 1 ? perQuarter : 1 - Num.powFast(1 - Math.min(1, perQuarter), elapsed);
-                if (rng.nextDouble() < hazard) {
-                    projectGood = rng.bernoulli(p.get(Param.GAME_GOOD_SHARE));
-                    // A6.5: B = b_K·K (secured) + b_CF·E[CF] (cash-flow credit). Whether cash-flow credit is
-                    // granted is the finance market's signalling game (B3), decided at clearing. Firms borrow
-                    // enough to keep a liquidity buffer when they can; otherwise they run their cash down.
-                    double securedLimit = Math.max(0, p.get(Param.COLLATERAL_RATIO)
-                            * f.pledgeable(p.get(Param.PLEDGEABLE_BASE)) * (1 + p.get(Param.GUARANTEE)) - f.debt);
-                    double unsecuredLimit = p.get(Param.CASHFLOW_RATIO) * 4 * Math.max(0, profit);
-                    double limit = securedLimit + unsecuredLimit;
-                    double preferred = bestTc - Math.max(0, f.cash - p.get(Param.LIQUIDITY_BUFFER) * f.fixedCost);
-                    double minimal = bestTc - Math.max(0, f.cash - 0.25 * f.fixedCost);
-                    double need = preferred <= limit ? preferred : minimal;
-                    boolean financed = true;
-                    if (need > 0) {
-                        if (need > limit) {
-                            financed = false;
-                            constrained = true;
-                        } else {
-                            loanSecured = Math.min(need, securedLimit);
-                            loanUnsecured = need - loanSecured;
-                        }
-                    }
-                    if (financed) {
-                        // the subsidy covers the same share of the tangible and the intangible outlay
-                        double subsidy = bestI * (1 + iota) * subsidyRate;
-                        intent = new AdoptionIntent(f.id, f.region, f.sector, f.stage, bestTo, bestTo - f.stage >= 2,
-                                bestI, iota * bestI, subsidy, bestNpv, hurdle, hazard, loanSecured + loanUnsecured,
-                                projectGood);
-                    }
-                }
-            }
+            loanSecured = Math.min(need, securedLimit);
+            loanUnsecured = need - loanSecured;
         }
-        // ---- B3 TECH: demand for a licence
-        // demand for AI technology comes from the firm's own AI exposure (share of its tasks inside the
-        // perceived frontier), scaled by absorptive capacity (stage): sectors with codifiable work demand
-        // more licences, tacit/physical work (agriculture) almost none; no per-sector rate (spec §B3, §E1)
+        // the subsidy covers the same share of the tangible and the intangible outlay
+        double iota = p.get(Param.INTANGIBLE_RATIO);
+        double bestI = best.investment;
+        double subsidy = bestI * (1 + iota) * subsidyRate(f, p);
+        AdoptionIntent intent = new AdoptionIntent(f.id, f.region, f.sector, f.stage, best.toStage,
+                best.leap(f.stage), bestI, iota * bestI, subsidy, best.npv, hurdle, hazard,
+                loanSecured + loanUnsecured, projectGood);
+        return new AdoptionReview(true, false, intent, loanSecured, loanUnsecured, projectGood);
+    }
+
+    /** Revenue at last quarter's demand and the planned price, the base of the review's profit and costs. */
+    private static double expectedRevenue(FirmState f, ProductionPlan plan) {
+        return plan.price() * f.lastDemand;
+    }
+
+    /** Profit Π = revenue/ε under monopolistic competition. */
+    private static double expectedProfit(FirmState f, Params p, ProductionPlan plan) {
+        return expectedRevenue(f, plan) / p.get(Param.DEMAND_ELASTICITY);
+    }
+
+    /** Adoption subsidy rate: lagging regions only (policy lever, §D). */
+    private static double subsidyRate(FirmState f, Params p) {
+        return Region.of(f.region).lagging() ? p.get(Param.SUBSIDY_LAGGING) : 0;
+    }
+
+    /**
+     * ---- B3 TECH: demand for a licence
+     * demand for AI technology comes from the firm's own AI exposure (share of its tasks inside the
+     * perceived frontier), scaled by absorptive capacity (stage): sectors with codifiable work demand
+     * more licences, tacit/physical work (agriculture) almost none; no per-sector rate (spec §B3, §E1)
+     */
+    private boolean wantsTechnology(FirmState f, Params p, double exposure) {
         double techRate = Math.min(1, p.get(Param.TECH_DEMAND) * exposure * (0.25 + 0.25 * f.stage));
-        boolean wantsTech = rng.nextDouble() < techRate;
+        return rng.nextDouble() < techRate;
+    }
+
+    /** What the firm asks of the labour, AI capital, finance and technology markets this tick. */
+    private static FactorDemand factorDemand(FirmState f, Environment env, InputDemand in, AdoptionReview review,
+                                             boolean wantsTech) {
         double techBonus = 0.1 * f.stage / 3.0;
-        FactorDemand demand = new FactorDemand(f.id, f.region, f.sector, f.stage, vacL, vacH, layL, layH, sepL, sepH,
-                needAi, wL, wH, loanSecured, loanUnsecured, projectGood, wantsTech, techBonus, false, 0);
-        double tfpq = z / idx;
-        return new FirmDecision(f.id, demand, intent, false, FirmReport.EXIT_NONE, reviewed, constrained, z, unitCost,
-                price, plan, ta.lowPerUnit, ta.highPerUnit, ta.aiPerUnit, ta.ictPerUnit, factors, displaced, reinstated,
-                ta.penetrationNum, ta.penetrationDen, ta.augmentedNum, ta.feasibleWage, ta.costEffectiveWage, exposure,
-                ta.outsideTasks, tfpq, lnZ, wedge);
+        return new FactorDemand(f.id, f.region, f.sector, f.stage, in.vacanciesL(), in.vacanciesH(), in.layoffsL(),
+                in.layoffsH(), in.separationsL(), in.separationsH(), in.aiUnits(), env.wageL()[f.region],
+                env.wageH()[f.region], review.loanSecured(), review.loanUnsecured(), review.projectGood(), wantsTech,
+                techBonus, false, 0);
     }
 
     /** Leap readiness R = min(h/h*, D/D*, infra/infra*) (A6.6). */
@@ -296,7 +416,6 @@ public final class FirmPhase {
     static double conditionalShare(double adopters, double potential) {
         return potential > 0 ? Math.min(1, adopters / potential) : 0;
     }
-
     // ============================================================================== produce
 
     /**
@@ -352,9 +471,9 @@ public final class FirmPhase {
                 yz = Math.min(yz, m.aiUnits() / d.aiPerUnit);
             }
             if (Double.isInfinite(yz)) {
-                yz = d.plannedOutput / d.z;
+                yz = d.plan.output() / d.plan.z();
             }
-            capacityOut[i] = Math.max(0, d.z * yz);
+            capacityOut[i] = Math.max(0, d.plan.z() * yz);
             double sh = f.demandShift * (1 + p.get(Param.SCOPE_LINE_DEMAND) * (f.productLines - 1));
             if (f.stage == 3) {
                 double fit = p.get(Param.FIT0) + (1 - p.get(Param.FIT0)) * f.aiQuality;
@@ -400,7 +519,7 @@ public final class FirmPhase {
             for (int k = 0; k < m; k++) {
                 int i = members[k];
                 sh[k] = shift[i];
-                pr[k] = decisions.get(i).price;
+                pr[k] = decisions.get(i).plan.price();
                 cap[k] = capacityOut[i];
             }
             priceIndex[s] = GoodsMarket.clear(expenditure[s], eps, sh, pr, cap, out);
@@ -413,7 +532,7 @@ public final class FirmPhase {
                 sectorRevenue[s] += revenue[i];
                 // demand at the posted price (what the firm plans on next tick)
                 f.lastDemand = Double.isFinite(priceIndex[s])
-                        ? shift[i] * Num.powFast(decisions.get(i).price, -eps) * expenditure[s]
+                        ? shift[i] * Num.powFast(decisions.get(i).plan.price(), -eps) * expenditure[s]
                         / Num.powFast(priceIndex[s], 1 - eps) : 0;
                 f.lastOutput = out[j];
             }
@@ -495,7 +614,7 @@ public final class FirmPhase {
         double wL = env.wageL()[f.region];
         double wH = env.wageH()[f.region];
         double growth = Num.pow(1 + p.get(Param.NOMINAL_GROWTH), tick - f.birthTick);
-        double yz = d.z > 0 ? y / d.z : 0;
+        double yz = d.plan.z() > 0 ? y / d.plan.z() : 0;
         double ictUnits = d.ictPerUnit * yz;
         double wageBill = wL * f.employedL + wH * f.employedH;
         double aiSpend = m.aiUnits() * m.aiPrice();
@@ -535,7 +654,7 @@ public final class FirmPhase {
         }
         double valueAdded = revenue - aiSpend - ictSpend - energyCost;
         // A3b: the wedge τ_i is a tax (τ>0) or subsidy (τ<0) on the firm's variable cost, as in Hsieh-Klenow
-        double wedgeCost = (1 - 1 / d.wedge) * d.unitCost * y;
+        double wedgeCost = (1 - 1 / d.plan.wedge()) * d.plan.unitCost() * y;
         double cost = wageBill + aiSpend + ictSpend + energyCost + fixed + interest + rd + intangibleSpend + other
                 + wedgeCost;
         double profit = revenue - cost;
@@ -667,15 +786,15 @@ public final class FirmPhase {
         f.lossTicks = f.cash < 0 ? f.lossTicks + 1 : 0;
         f.marketShare = share;
         f.marketShareTrend = 0.9 * f.marketShareTrend + 0.1 * share;
-        f.lastUnitCost = d.unitCost;
+        f.lastUnitCost = d.plan.unitCost();
         f.hiTier = f.stage == 3 ? 1 : 0;
         double realisedGain = FirmEconomics.realisedStageGain(f, p) + FirmEconomics.jCurve(f, p, tick);
         boolean significant = f.stage >= 2 && realisedGain > f.stageGain / 2;
         double cu = capacityOut > 0 ? y / capacityOut : 0;
-        double soldPrice = y > 0 ? revenue / y : d.price;
-        double yzPlan = d.z > 0 ? d.plannedOutput / d.z : 0;
+        double soldPrice = y > 0 ? revenue / y : d.plan.price();
+        double yzPlan = d.plan.z() > 0 ? d.plan.output() / d.plan.z() : 0;
         return new FirmReport(f.id, f.region, f.sector, f.stage, FirmReport.ALIVE, FirmReport.EXIT_NONE, adoption,
-                fromStage, y, revenue, valueAdded, soldPrice, d.unitCost, d.tfpq, soldPrice * d.tfpq, d.lnZ, f.lnZInn,
+                fromStage, y, revenue, valueAdded, soldPrice, d.plan.unitCost(), d.plan.tfpq(), soldPrice * d.plan.tfpq(), d.plan.lnZ(), f.lnZInn,
                 f.employedL, f.employedH, wageBill, m.aiUnits(), aiSpend, ictUnits, f.capital(), f.intangible - f.intangibleWip,
                 intangibleSpend, tangibleInvestment, f.cash, f.debt, cost, opEnergy + aiEnergy, aiEnergy, energySaved,
                 f.layers, f.productLines, f.hiTier, cu, d.penetrationNum * yzPlan, d.penetrationDen * yzPlan,
