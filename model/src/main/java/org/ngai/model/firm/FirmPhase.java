@@ -427,15 +427,29 @@ public final class FirmPhase {
                                  List<FirmMatch> matches) {
         Params p = scenario.paramsAt(tick);
         int n = decisions.size();
-        double eps = p.get(Param.DEMAND_ELASTICITY);
         FirmState[] firm = new FirmState[n];
         FirmMatch[] match = new FirmMatch[n];
+        pairWithFirms(pop, decisions, matches, firm, match);
         double[] capacityOut = new double[n];
         double[] shift = new double[n];
+        applyMatches(env, p, decisions, firm, match, capacityOut, shift);
+        GoodsMarkets goods = clearGoodsMarkets(pop, p, tick, decisions, firm, capacityOut, shift);
+        FirmReport[] reports = closeAccounts(env, p, tick, decisions, firm, match, goods, capacityOut);
+        List<FirmReport> out = new ArrayList<>(n + 16);
+        for (FirmReport r : reports) {
+            out.add(r);
+        }
+        enterFirms(pop, env, p, tick, goods, out);
+        return new ProduceResult(out, sectorSummaries(env, p, reports, goods));
+    }
+
+    /** The state and the market match of each decision's firm (both lists in id order). */
+    private static void pairWithFirms(FirmPopulation pop, List<FirmDecision> decisions, List<FirmMatch> matches,
+                                      FirmState[] firm, FirmMatch[] match) {
         int fi = 0;
         int mi = 0;
         List<FirmState> all = pop.firms();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < decisions.size(); i++) {
             FirmDecision d = decisions.get(i);
             while (all.get(fi).id != d.firmId) {
                 fi++;
@@ -446,10 +460,18 @@ public final class FirmPhase {
             }
             match[i] = mi < matches.size() && matches.get(mi).firmId() == d.firmId ? matches.get(mi) : FirmMatch.none(d.firmId);
         }
-        // ---- pass 1: employment, capacity, demand shifters
+    }
+
+    /**
+     * ---- pass 1: employment, capacity, demand shifters. Books hires, separations and layoffs; capacity
+     * comes from the workers and AI units actually obtained; intelligent firms get the personalisation
+     * demand shifter (prosumer, A4).
+     */
+    private static void applyMatches(Environment env, Params p, List<FirmDecision> decisions, FirmState[] firm,
+                                     FirmMatch[] match, double[] capacityOut, double[] shift) {
         double hiRatio = hiTierRatio(p, env.incomeIndex());
         double fitRef = p.get(Param.FIT0) + (1 - p.get(Param.FIT0)) * p.get(Param.Q0);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < decisions.size(); i++) {
             FirmDecision d = decisions.get(i);
             FirmState f = firm[i];
             if (d.exiting) {
@@ -459,21 +481,7 @@ public final class FirmPhase {
             FirmMatch m = match[i];
             f.employedL = Math.max(0, f.employedL - dem.separationsL() - dem.layoffsL() + m.hiresL());
             f.employedH = Math.max(0, f.employedH - dem.separationsH() - dem.layoffsH() + m.hiresH());
-            double yz = Double.POSITIVE_INFINITY;
-            if (d.lowPerUnit > 0) {
-                yz = Math.min(yz, f.employedL / d.lowPerUnit);
-            }
-            if (d.highPerUnit > 0) {
-                // fake credentials (pooling trade in LAB, B3) deliver low-skill productivity for a tick
-                yz = Math.min(yz, (f.employedH - 0.5 * m.mismatchedH()) / d.highPerUnit);
-            }
-            if (d.aiPerUnit > 0) {
-                yz = Math.min(yz, m.aiUnits() / d.aiPerUnit);
-            }
-            if (Double.isInfinite(yz)) {
-                yz = d.plan.output() / d.plan.z();
-            }
-            capacityOut[i] = Math.max(0, d.plan.z() * yz);
+            capacityOut[i] = capacity(f, d, m);
             double sh = f.demandShift * (1 + p.get(Param.SCOPE_LINE_DEMAND) * (f.productLines - 1));
             if (f.stage == 3) {
                 double fit = p.get(Param.FIT0) + (1 - p.get(Param.FIT0)) * f.aiQuality;
@@ -481,6 +489,47 @@ public final class FirmPhase {
             }
             shift[i] = sh;
         }
+    }
+
+    /** Output the firm can make with the workers and AI units it has (Leontief in the plan's requirements). */
+    private static double capacity(FirmState f, FirmDecision d, FirmMatch m) {
+        double yz = Double.POSITIVE_INFINITY;
+        if (d.lowPerUnit > 0) {
+            yz = Math.min(yz, f.employedL / d.lowPerUnit);
+        }
+        if (d.highPerUnit > 0) {
+            // fake credentials (pooling trade in LAB, B3) deliver low-skill productivity for a tick
+            yz = Math.min(yz, (f.employedH - 0.5 * m.mismatchedH()) / d.highPerUnit);
+        }
+        if (d.aiPerUnit > 0) {
+            yz = Math.min(yz, m.aiUnits() / d.aiPerUnit);
+        }
+        if (Double.isInfinite(yz)) {
+            yz = d.plan.effectiveOutput();
+        }
+        return Math.max(0, d.plan.z() * yz);
+    }
+
+    /**
+     * The cleared goods markets of a tick: per sector the expenditure, the CES price index and the
+     * revenue, the number of producing firms; per firm (decision index) its revenue.
+     */
+    private record GoodsMarkets(double[] expenditure, double[] priceIndex, double[] sectorRevenue, int[] producers,
+                                double[] revenue) {
+        /** The firm's share of its sector's revenue. */
+        double share(int i, int sector) {
+            return sectorRevenue[sector] > 0 ? revenue[i] / sectorRevenue[sector] : 0;
+        }
+    }
+
+    /**
+     * ---- pass 2: clear each sector's goods market ({@link GoodsMarket}) at the posted prices and the
+     * firms' capacities; each firm learns the demand at its posted price (what it plans on next tick).
+     */
+    private GoodsMarkets clearGoodsMarkets(FirmPopulation pop, Params p, int tick, List<FirmDecision> decisions,
+                                           FirmState[] firm, double[] capacityOut, double[] shift) {
+        int n = decisions.size();
+        double eps = p.get(Param.DEMAND_ELASTICITY);
         double growth = Num.pow(1 + p.get(Param.NOMINAL_GROWTH), tick);
         double[] expenditure = new double[Sector.COUNT];
         double[] sectorRevenue = new double[Sector.COUNT];
@@ -488,10 +537,7 @@ public final class FirmPhase {
         for (int s = 0; s < Sector.COUNT; s++) {
             expenditure[s] = pop.sectorExpenditure0()[s] * growth;
         }
-        // ---- pass 2: clear each sector's goods market (GoodsMarket), then close accounts
         double[] revenue = new double[n];
-        double[] sold = new double[n];
-        double[] charged = new double[n];
         int[] count = new int[Sector.COUNT];
         for (int i = 0; i < n; i++) {
             if (!decisions.get(i).exiting) {
@@ -526,8 +572,6 @@ public final class FirmPhase {
             for (int j = 0; j < m; j++) {
                 int i = members[j];
                 FirmState f = firm[i];
-                sold[i] = out[j];
-                charged[i] = pr[j];
                 revenue[i] = pr[j] * out[j];
                 sectorRevenue[s] += revenue[i];
                 // demand at the posted price (what the firm plans on next tick)
@@ -537,8 +581,14 @@ public final class FirmPhase {
                 f.lastOutput = out[j];
             }
         }
-        FirmReport[] reports = new FirmReport[n];
-        for (int i = 0; i < n; i++) {
+        return new GoodsMarkets(expenditure, priceIndex, sectorRevenue, count, revenue);
+    }
+
+    /** Exiting firms leave; every other firm closes its accounts for the tick (see {@link #close}). */
+    private FirmReport[] closeAccounts(Environment env, Params p, int tick, List<FirmDecision> decisions,
+                                       FirmState[] firm, FirmMatch[] match, GoodsMarkets goods, double[] capacityOut) {
+        FirmReport[] reports = new FirmReport[decisions.size()];
+        for (int i = 0; i < reports.length; i++) {
             FirmDecision d = decisions.get(i);
             FirmState f = firm[i];
             if (d.exiting) {
@@ -546,14 +596,19 @@ public final class FirmPhase {
                 reports[i] = exitReport(f, d, tick);
                 continue;
             }
-            reports[i] = close(f, d, match[i], env, p, tick, revenue[i], capacityOut[i],
-                    sectorRevenue[f.sector] > 0 ? revenue[i] / sectorRevenue[f.sector] : 0);
+            reports[i] = close(f, d, match[i], env, p, tick, goods.revenue()[i], capacityOut[i],
+                    goods.share(i, f.sector));
         }
-        List<FirmReport> out = new ArrayList<>(n + 16);
-        for (FirmReport r : reports) {
-            out.add(r);
-        }
-        // ---- entry (A6.7)
+        return reports;
+    }
+
+    /**
+     * ---- entry (A6.7): entrants at the entry rate, born with the technology of their time; their demand
+     * shifter is set against the sector's current price index.
+     */
+    private void enterFirms(FirmPopulation pop, Environment env, Params p, int tick, GoodsMarkets goods,
+                            List<FirmReport> out) {
+        double eps = p.get(Param.DEMAND_ELASTICITY);
         int alive = 0;
         double lnZInnSum = 0;
         double[] stages = new double[Sector.COUNT * 4];
@@ -568,6 +623,8 @@ public final class FirmPhase {
         Rng entry = Rng.of(scenario.seed(), Rng.Stream.FIRM_ENTRY, -1, tick);
         double expected = p.get(Param.ENTRY_RATE) * alive;
         int entrants = (int) Math.floor(expected) + (entry.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
+        double[] priceIndex = goods.priceIndex();
+        double[] expenditure = goods.expenditure();
         for (int e = 0; e < entrants; e++) {
             FirmState nf = pop.newEntrant(scenario, p, env, tick, 0, 0, option, incumbentLnZInn, stages);
             double idx1mEps = Double.isFinite(priceIndex[nf.sector]) ? Num.pow(priceIndex[nf.sector], 1 - eps) : 0;
@@ -577,6 +634,11 @@ public final class FirmPhase {
                     ? nf.lastDemand * Num.pow(price, eps) * idx1mEps / expenditure[nf.sector] : 0;
             out.add(entryReport(nf, tick));
         }
+    }
+
+    /** Sector summaries: the exact CES price index, expenditure, revenue and value added of each sector. */
+    private static List<SectorSummary> sectorSummaries(Environment env, Params p, FirmReport[] reports,
+                                                       GoodsMarkets goods) {
         List<SectorSummary> sectors = new ArrayList<>(Sector.COUNT);
         double hiShare = hiTierShare(p, env.incomeIndex());
         double[] sectorVa = new double[Sector.COUNT];
@@ -588,9 +650,10 @@ public final class FirmPhase {
         for (int s = 0; s < Sector.COUNT; s++) {
             double va = sectorVa[s];
             // exact CES price index P_s of the cleared market (1 at t0 by construction)
-            sectors.add(new SectorSummary(s, priceIndex[s], expenditure[s], sectorRevenue[s], va, hiShare, count[s]));
+            sectors.add(new SectorSummary(s, goods.priceIndex()[s], goods.expenditure()[s], goods.sectorRevenue()[s],
+                    va, hiShare, goods.producers()[s]));
         }
-        return new ProduceResult(out, sectors);
+        return sectors;
     }
 
     /** β_HI,t/β_HI,0 from non-homothetic demand, income = real income index (A4). */
@@ -605,16 +668,23 @@ public final class FirmPhase {
         double std = (1 - b) * Num.pow(income, p.get(Param.INCOME_ELASTICITY_STD) - 1);
         return hi / (hi + std);
     }
-
+    /**
+     * Closes one firm's accounts for the tick, in the order of docs/model.md (Firms): costs and profit,
+     * adoption outcome (A6), innovation (A3a), organisation (A3e) and scope (A3d), new tasks (A1
+     * reinstatement), then debt, cash and lifecycle bookkeeping. The random draws of the FIRM_PRODUCE
+     * stream come in this order.
+     */
     private FirmReport close(FirmState f, FirmDecision d, FirmMatch m, Environment env, Params p, int tick,
                              double revenue, double capacityOut, double share) {
         Rng r = rng.reset(scenario.seed(), Rng.Stream.FIRM_PRODUCE, f.id, tick);
         int fromStage = f.stage;
+        ProductionPlan plan = d.plan;
+        // ---- costs and profit
         double y = f.lastOutput;
         double wL = env.wageL()[f.region];
         double wH = env.wageH()[f.region];
         double growth = Num.pow(1 + p.get(Param.NOMINAL_GROWTH), tick - f.birthTick);
-        double yz = d.plan.z() > 0 ? y / d.plan.z() : 0;
+        double yz = plan.z() > 0 ? y / plan.z() : 0;
         double ictUnits = d.ictPerUnit * yz;
         double wageBill = wL * f.employedL + wH * f.employedH;
         double aiSpend = m.aiUnits() * m.aiPrice();
@@ -632,10 +702,60 @@ public final class FirmPhase {
         double rd = p.get(Param.INNOV_RD_SHARE) * revenue;
         double intangibleSpend = Math.min(f.pendingIntangible, f.intangibleRate);
         f.pendingIntangible -= intangibleSpend;
+        boolean techBought = m.techOfferId() >= 0;
+        double other = licenceAndMaintenance(f, m, env, p);
+        double valueAdded = revenue - aiSpend - ictSpend - energyCost;
+        // A3b: the wedge τ_i is a tax (τ>0) or subsidy (τ<0) on the firm's variable cost, as in Hsieh-Klenow
+        double wedgeCost = (1 - 1 / plan.wedge()) * plan.unitCost() * y;
+        double cost = wageBill + aiSpend + ictSpend + energyCost + fixed + interest + rd + intangibleSpend + other
+                + wedgeCost;
+        double profit = revenue - cost;
+        f.cash += profit;
+
+        int adoption = adoptionOutcome(f, d.intent, m, env, p, tick, r);
+        boolean invested = adoption != FirmReport.ADOPT_NONE && adoption != FirmReport.ADOPT_FAILED_FINANCE;
+        double tangibleInvestment = invested ? d.intent.investment() : 0;
+        double subsidy = invested ? d.intent.subsidy() : 0;
+        if (d.reviewed) {
+            f.lastReviewTick = tick;
+        }
+        int attempts = innovationAttempts(p, rd, r);
+        int successes = innovate(f, p, r, attempts);
+        flattenOrganisation(f, p, r, revenue);
+        addProductLine(f, p, r, revenue);
+        double scopeSaving = 0;
+        if (f.productLines > 1 && cost > 0) {
+            // SC = [C(y1)+C(y2)−C(y1,y2)]/C(y1,y2): separate firms would each carry the overhead (A3d)
+            scopeSaving = (f.productLines - 1) * fixed * (1 + (f.stage == 3 ? p.get(Param.SCOPE_TRANSFER) : 0));
+        }
+        addNewTask(f, d, env, p, r);
+        settleDebtAndCash(f, p, tick, revenue);
+        updateStocks(f, p, tick, intangibleSpend);
+        updateMarketPosition(f, d, share);
+
+        double realisedGain = FirmEconomics.realisedStageGain(f, p) + FirmEconomics.jCurve(f, p, tick);
+        boolean significant = f.stage >= 2 && realisedGain > f.stageGain / 2;
+        double cu = capacityOut > 0 ? y / capacityOut : 0;
+        double soldPrice = y > 0 ? revenue / y : plan.price();
+        double yzPlan = plan.z() > 0 ? plan.output() / plan.z() : 0;
+        return new FirmReport(f.id, f.region, f.sector, f.stage, FirmReport.ALIVE, FirmReport.EXIT_NONE, adoption,
+                fromStage, y, revenue, valueAdded, soldPrice, plan.unitCost(), plan.tfpq(), soldPrice * plan.tfpq(), plan.lnZ(),
+                f.lnZInn,
+                f.employedL, f.employedH, wageBill, m.aiUnits(), aiSpend, ictUnits, f.capital(), f.intangible - f.intangibleWip,
+                intangibleSpend, tangibleInvestment, f.cash, f.debt, cost, opEnergy + aiEnergy, aiEnergy, energySaved,
+                f.layers, f.productLines, f.hiTier, cu, d.penetrationNum * yzPlan, d.penetrationDen * yzPlan,
+                d.augmentedNum * yzPlan, d.displacedPerUnit * yzPlan, d.reinstatedPerUnit * yzPlan,
+                d.feasibleWage, d.costEffectiveWage, d.exposure, d.outsideTasks, attempts, successes, share,
+                f.misdirected, d.financingConstrained, f.data, m.hiresL(), m.hiresH(), d.demand.vacanciesL(),
+                d.demand.vacanciesH(), m.mismatchedH(), significant, scopeSaving, techBought,
+                techBought && m.techGood(), subsidy);
+    }
+
+    /** Costs other than inputs, overhead, interest, R&amp;D and intangibles: a technology licence and AI upkeep. */
+    private static double licenceAndMaintenance(FirmState f, FirmMatch m, Environment env, Params p) {
         double other = 0;
         // ---- B3 TECH licence
-        boolean techBought = m.techOfferId() >= 0;
-        if (techBought) {
+        if (m.techOfferId() >= 0) {
             other += m.techPrice();
             if (m.techGood()) {
                 f.lnZInn += p.get(Param.TECH_GAIN);
@@ -652,58 +772,55 @@ public final class FirmPhase {
                 f.kAi *= 1 - p.get(Param.AI_DEPRECIATION) / 4;
             }
         }
-        double valueAdded = revenue - aiSpend - ictSpend - energyCost;
-        // A3b: the wedge τ_i is a tax (τ>0) or subsidy (τ<0) on the firm's variable cost, as in Hsieh-Klenow
-        double wedgeCost = (1 - 1 / d.plan.wedge()) * d.plan.unitCost() * y;
-        double cost = wageBill + aiSpend + ictSpend + energyCost + fixed + interest + rd + intangibleSpend + other
-                + wedgeCost;
-        double profit = revenue - cost;
-        f.cash += profit;
+        return other;
+    }
 
-        // ---- A6 adoption outcome
-        int adoption = FirmReport.ADOPT_NONE;
-        double tangibleInvestment = 0;
-        double subsidy = 0;
-        AdoptionIntent in = d.intent;
-        if (in != null) {
-            double requested = in.financingNeed();
-            double granted = m.loanSecured() + m.loanUnsecured();
-            if (requested > 0 && granted + 1e-9 < requested) {
-                adoption = FirmReport.ADOPT_FAILED_FINANCE;
-            } else {
-                // bad-type cash-flow loans are lost to the lender at once (booked by the market, B3)
-                f.debt += m.loanSecured() + (in.projectGood() ? m.loanUnsecured() : 0);
-                // the subsidy arrives as cash; the firm pays I now and ι·I over T_J ticks (A3g)
-                f.cash += granted + in.subsidy() - in.investment();
-                tangibleInvestment = in.investment();
-                subsidy = in.subsidy();
-                f.lastAttemptTick = tick;
-                double fail = in.leap() ? p.get(Param.FAIL_LEAP) : p.get(Param.FAIL_SERIAL);
-                if (r.nextDouble() < fail) {
-                    adoption = in.leap() ? FirmReport.ADOPT_FAILED_LEAP : FirmReport.ADOPT_FAILED_SERIAL;
-                } else {
-                    adoption = FirmReport.ADOPT_COMPLETED;
-                    f.stage = in.toStage();
-                    f.upgradeTick = tick;
-                    f.stageGain = FirmEconomics.stageGain(p, f.stage);
-                    f.misdirected = r.nextDouble() < p.get(Param.MISDIRECTION);
-                    f.kUpgrade += tangibleInvestment;
-                    if (f.stage >= 2) {
-                        f.kAi += tangibleInvestment;
-                        f.aiQuality = env.ai().quality();
-                    }
-                    f.pendingIntangible += in.intangible();
-                    f.intangibleRate = f.pendingIntangible / p.getInt(Param.JCURVE_DURATION);
-                    f.data += 1;
-                }
-            }
+    /**
+     * ---- A6 adoption outcome: an upgrade whose credit was not (fully) granted fails for finance; otherwise
+     * the firm books the loans, pays the investment and the upgrade succeeds or fails (serial or leap).
+     */
+    private static int adoptionOutcome(FirmState f, AdoptionIntent in, FirmMatch m, Environment env, Params p,
+                                       int tick, Rng r) {
+        if (in == null) {
+            return FirmReport.ADOPT_NONE;
         }
-        if (d.reviewed) {
-            f.lastReviewTick = tick;
+        double requested = in.financingNeed();
+        double granted = m.loanSecured() + m.loanUnsecured();
+        if (requested > 0 && granted + 1e-9 < requested) {
+            return FirmReport.ADOPT_FAILED_FINANCE;
         }
-        // ---- A3a innovation: n_att = φ_R·(R&D)^0.5, π rises with AI as IMI at S=3
+        // bad-type cash-flow loans are lost to the lender at once (booked by the market, B3)
+        f.debt += m.loanSecured() + (in.projectGood() ? m.loanUnsecured() : 0);
+        // the subsidy arrives as cash; the firm pays I now and ι·I over T_J ticks (A3g)
+        f.cash += granted + in.subsidy() - in.investment();
+        f.lastAttemptTick = tick;
+        double fail = in.leap() ? p.get(Param.FAIL_LEAP) : p.get(Param.FAIL_SERIAL);
+        if (r.nextDouble() < fail) {
+            return in.leap() ? FirmReport.ADOPT_FAILED_LEAP : FirmReport.ADOPT_FAILED_SERIAL;
+        }
+        f.stage = in.toStage();
+        f.upgradeTick = tick;
+        f.stageGain = FirmEconomics.stageGain(p, f.stage);
+        f.misdirected = r.nextDouble() < p.get(Param.MISDIRECTION);
+        f.kUpgrade += in.investment();
+        if (f.stage >= 2) {
+            f.kAi += in.investment();
+            f.aiQuality = env.ai().quality();
+        }
+        f.pendingIntangible += in.intangible();
+        f.intangibleRate = f.pendingIntangible / p.getInt(Param.JCURVE_DURATION);
+        f.data += 1;
+        return FirmReport.ADOPT_COMPLETED;
+    }
+
+    /** ---- A3a innovation: n_att = φ_R·(R&amp;D)^0.5 attempts (the fraction drawn). */
+    private static int innovationAttempts(Params p, double rd, Rng r) {
         double attemptsMean = p.get(Param.INNOV_ATTEMPT_SCALE) * Math.sqrt(Math.max(0, rd));
-        int attempts = (int) Math.floor(attemptsMean) + (r.nextDouble() < attemptsMean - Math.floor(attemptsMean) ? 1 : 0);
+        return (int) Math.floor(attemptsMean) + (r.nextDouble() < attemptsMean - Math.floor(attemptsMean) ? 1 : 0);
+    }
+
+    /** Innovation successes: π rises with AI as IMI at S=3; successes raise ln Z^inn and data, both decay. */
+    private int innovate(FirmState f, Params p, Rng r, int attempts) {
         double pi0 = p.get(Param.INNOV_BASE_SUCCESS);
         double piMax = pi0 * p.get(Param.INNOV_MAX_RATIO);
         double imi = scenario.aiType().imi && f.stage == 3 ? 1 : 0;
@@ -716,13 +833,19 @@ public final class FirmPhase {
         }
         f.lnZInn = f.lnZInn * (1 - p.get(Param.TFP_DECAY)) + p.get(Param.INNOV_STEP) * successes;
         f.data = f.data * (1 - p.get(Param.DATA_DECAY)) + p.get(Param.INNOV_DATA) * successes + 0.05 * f.stage;
-        // ---- A3e flatten organisations (lever)
+        return successes;
+    }
+
+    /** ---- A3e flatten organisations (lever) */
+    private static void flattenOrganisation(FirmState f, Params p, Rng r, double revenue) {
         if (f.stage >= 2 && f.layers > 2 && r.nextDouble() < p.get(Param.ORG_FLATTEN_RATE)) {
             f.layers--;
             f.cash -= p.get(Param.ORG_FLATTEN_COST) * revenue;
         }
-        // ---- A3d scope: a new product line when it pays
-        double scopeSaving = 0;
+    }
+
+    /** ---- A3d scope: a new product line when it pays */
+    private static void addProductLine(FirmState f, Params p, Rng r, double revenue) {
         if (r.nextDouble() < p.get(Param.SCOPE_LINE_RATE)) {
             double lineCost = p.get(Param.SCOPE_LINE_COST) * revenue * (1 - (f.stage == 3 ? p.get(Param.SCOPE_TRANSFER) : 0));
             double rq = p.get(Param.DISCOUNT_RATE) / 4;
@@ -732,11 +855,10 @@ public final class FirmPhase {
                 f.productLines++;
             }
         }
-        if (f.productLines > 1 && cost > 0) {
-            // SC = [C(y1)+C(y2)−C(y1,y2)]/C(y1,y2): separate firms would each carry the overhead (A3d)
-            scopeSaving = (f.productLines - 1) * fixed * (1 + (f.stage == 3 ? p.get(Param.SCOPE_TRANSFER) : 0));
-        }
-        // ---- A1 new tasks (reinstatement): λ = λ_0 + λ_AI·A_r
+    }
+
+    /** ---- A1 new tasks (reinstatement): λ = λ_0 + λ_AI·A_r; the planned assignment becomes the firm's. */
+    private void addNewTask(FirmState f, FirmDecision d, Environment env, Params p, Rng r) {
         System.arraycopy(d.factors, 0, f.factor, 0, d.factors.length);
         f.newTaskSlot = -1;
         double lambda = p.get(Param.NEW_TASK_BASE) + p.get(Param.NEW_TASK_AI) * env.aiRevenueShare()[f.region];
@@ -759,7 +881,10 @@ public final class FirmPhase {
             f.factor[slot] = (byte) Factor.H.ordinal();
             f.newTaskSlot = slot;
         }
-        // ---- debt service, stocks, lifecycle bookkeeping
+    }
+
+    /** ---- debt service, the guarantee bridge and the payout of excess cash */
+    private static void settleDebtAndCash(FirmState f, Params p, int tick, double revenue) {
         double repay = Math.min(f.debt * p.get(Param.LOAN_REPAY), Math.max(0, f.cash));
         f.debt -= repay;
         f.cash -= repay;
@@ -774,6 +899,10 @@ public final class FirmPhase {
         if (f.cash > target && f.debt <= 0) {
             f.cash -= 0.5 * (f.cash - target);   // payout of excess cash to owners
         }
+    }
+
+    /** Stocks: upgrade capital and intangibles depreciate; intangible spending builds the intangible stock. */
+    private static void updateStocks(FirmState f, Params p, int tick, double intangibleSpend) {
         f.kUpgrade *= 1 - 0.025;
         f.intangible = f.intangible * (1 - p.get(Param.INTANGIBLE_DEPRECIATION)) + intangibleSpend;
         // intangibles built during the J-curve window are work in progress (like construction in progress):
@@ -783,26 +912,15 @@ public final class FirmPhase {
         } else {
             f.intangibleWip = 0;
         }
+    }
+
+    /** Lifecycle bookkeeping: loss quarters (exit, A6.7), market share and its trend, cost and tier. */
+    private static void updateMarketPosition(FirmState f, FirmDecision d, double share) {
         f.lossTicks = f.cash < 0 ? f.lossTicks + 1 : 0;
         f.marketShare = share;
         f.marketShareTrend = 0.9 * f.marketShareTrend + 0.1 * share;
         f.lastUnitCost = d.plan.unitCost();
         f.hiTier = f.stage == 3 ? 1 : 0;
-        double realisedGain = FirmEconomics.realisedStageGain(f, p) + FirmEconomics.jCurve(f, p, tick);
-        boolean significant = f.stage >= 2 && realisedGain > f.stageGain / 2;
-        double cu = capacityOut > 0 ? y / capacityOut : 0;
-        double soldPrice = y > 0 ? revenue / y : d.plan.price();
-        double yzPlan = d.plan.z() > 0 ? d.plan.output() / d.plan.z() : 0;
-        return new FirmReport(f.id, f.region, f.sector, f.stage, FirmReport.ALIVE, FirmReport.EXIT_NONE, adoption,
-                fromStage, y, revenue, valueAdded, soldPrice, d.plan.unitCost(), d.plan.tfpq(), soldPrice * d.plan.tfpq(), d.plan.lnZ(), f.lnZInn,
-                f.employedL, f.employedH, wageBill, m.aiUnits(), aiSpend, ictUnits, f.capital(), f.intangible - f.intangibleWip,
-                intangibleSpend, tangibleInvestment, f.cash, f.debt, cost, opEnergy + aiEnergy, aiEnergy, energySaved,
-                f.layers, f.productLines, f.hiTier, cu, d.penetrationNum * yzPlan, d.penetrationDen * yzPlan,
-                d.augmentedNum * yzPlan, d.displacedPerUnit * yzPlan, d.reinstatedPerUnit * yzPlan,
-                d.feasibleWage, d.costEffectiveWage, d.exposure, d.outsideTasks, attempts, successes, share,
-                f.misdirected, d.financingConstrained, f.data, m.hiresL(), m.hiresH(), d.demand.vacanciesL(),
-                d.demand.vacanciesH(), m.mismatchedH(), significant, scopeSaving, techBought,
-                techBought && m.techGood(), subsidy);
     }
 
     /** PUE of a region: hubs are efficient; the lagging-infrastructure lever moves others towards hubs (A7, D). */
