@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ngai", mixinStandardHelpOptions = true, version = "ngai 0.1.0",
         description = "Agent-based simulation of AI-driven industrial transformation (Cao, Liu, Zheng 2025).",
         subcommands = {Cli.Run.class, Cli.Compare.class, Cli.RunExperiment.class, Cli.Bench.class, Cli.Params.class, Cli.Indicators.class, Cli.Validate.class,
-            Cli.CalibrateCoupling.class})
+            Cli.CalibrateCoupling.class, org.ngai.model.sensitivity.SensitivityCommand.class})
 public final class Cli {
 
     public static void main(String[] args) {
