@@ -232,7 +232,9 @@ final class FirmSums {
             }
             feasibleW += emp * f.feasibleWageBill();
             costEffectiveW += emp * f.costEffectiveWageBill();
-            if (f.tfpq() > 0 && f.tfpr() > 0 && f.output() > 0) {
+            // firms whose productivity is undefined (overflow at extreme parameter corners) are left out of
+            // the Hsieh-Klenow sample rather than making the whole tick undefined
+            if (f.tfpq() > 0 && f.tfpr() > 0 && f.output() > 0 && Double.isFinite(f.tfpq()) && Double.isFinite(f.tfpr())) {
                 hkTfpq[hkCount] = f.tfpq();
                 hkTfpr[hkCount] = f.tfpr();
                 hkSector[hkCount] = s;
