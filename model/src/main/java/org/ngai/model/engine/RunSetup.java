@@ -51,25 +51,8 @@ public final class RunSetup {
         Environment pre = new Environment(0, pre0, wageL, wageH, zeros, placeholder, adopter,
                 Region.initialVendorShares(), 0, p.get(Param.VISIBILITY_BASE), 1);
         FirmPopulation population = FirmPopulation.generate(scenario, pre);
-        AiMarketState provisional = AiMarket.initial(p, scenario.firms(), population.initialAiDemand());
-        Environment first = environment(scenario, population, provisional, owners(scenario, population, provisional),
-                wageL, wageH, pre);
-        // installed compute at t0 is the headroom times the AI demand firms actually post in the first quarter
-        // (the decision is a pure function of the population and the environment, which compute capacity does
-        // not enter), so a run does not open with a spurious shortfall
-        double firstDemand = 0;
-        for (org.ngai.model.firm.FirmDecision d : new org.ngai.model.firm.FirmPhase(scenario).decide(population.copy(), first, 1)) {
-            firstDemand += d.demand.aiUnits();
-        }
-        AiMarketState ai = firstDemand > 0 ? AiMarket.initial(p, scenario.firms(), firstDemand) : provisional;
+        AiMarketState ai = AiMarket.initial(p, scenario.firms(), population.initialAiDemand());
         FactorOwners owners = owners(scenario, population, ai);
-        return new Initial(environment(scenario, population, ai, owners, wageL, wageH, pre), population, owners);
-    }
-
-    /** The environment of tick 1 for given initial AI market and owners. */
-    private static Environment environment(Scenario scenario, FirmPopulation population, AiMarketState ai,
-                                           FactorOwners owners, double[] wageL, double[] wageH, Environment pre) {
-        int R = Region.COUNT;
         double[] share = new double[Environment.GAME_MARKETS * R];
         for (int m = 0; m < Environment.GAME_MARKETS; m++) {
             for (int r = 0; r < R; r++) {
@@ -89,7 +72,9 @@ public final class RunSetup {
         for (Region r : Region.ALL) {
             intensity[r.index()] = Math.min(3, intensity[r.index()] / (r.gdpWeight() / gdp));
         }
-        return Aggregator.environment(scenario, 1, ai, wageL, wageH, share, regimes, pre.adopterShare(), intensity, 1);
+        Environment env = Aggregator.environment(scenario, 1, ai, wageL, wageH, share, regimes, pre.adopterShare(),
+                intensity, 1);
+        return new Initial(env, population, owners);
     }
 
     private static FactorOwners owners(Scenario scenario, FirmPopulation population, AiMarketState ai) {
