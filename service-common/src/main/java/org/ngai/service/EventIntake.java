@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.ngai.events.Envelope;
+import org.ngai.service.runs.Origin;
 
 /**
  * Each service's one input consumer (channel {@code events-in}): the events of its topics, processed in
@@ -34,7 +35,7 @@ public class EventIntake {
             if (e == null) {
                 throw new IllegalArgumentException(undecodable(record));
             }
-            handler.handle(e);
+            handler.handle(e, new Origin(record.topic(), record.partition(), record.offset()));
         } catch (RuntimeException ex) {
             deadLetters.count(record.topic());
             LOG.warnf("rejected %s from %s-%d@%d: %s", e == null ? "record" : e.type(), record.topic(),

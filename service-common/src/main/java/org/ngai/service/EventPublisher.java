@@ -45,6 +45,22 @@ public class EventPublisher {
     }
 
     /**
+     * Publishes {@code records} as chunks of {@code size} ({@link org.ngai.events.RecordBatch}, parts 0..n-1)
+     * and returns the number of parts; the caller then publishes the closing marker with it.
+     */
+    public <T extends Record> int publishChunks(String runId, EventType type, Class<T> cls, int tick,
+                                                java.util.List<T> records, int size) {
+        int n = Math.max(1, size);
+        int parts = 0;
+        for (int from = 0; from < records.size(); from += n) {
+            java.util.List<T> chunk = records.subList(from, Math.min(records.size(), from + n));
+            publish(runId, type, tick, parts, org.ngai.events.RecordBatch.of(cls, parts, chunk));
+            parts++;
+        }
+        return parts;
+    }
+
+    /**
      * Sends an already-consumed event to the dead-letter topic with its reason, as SmallRye does for the
      * records it rejects (used for events that waited for their run and turned out invalid).
      */

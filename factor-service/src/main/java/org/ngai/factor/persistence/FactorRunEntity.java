@@ -12,7 +12,7 @@ import java.util.List;
 @Entity
 @Table(name = "factor_runs")
 public class FactorRunEntity extends PanacheEntityBase {
-    public enum Status { RUNNING, FINISHED, CANCELLED }
+    public enum Status { RUNNING, STALLED, FINISHED, CANCELLED, FAILED }
 
     @Id
     @Column(length = 64)
@@ -29,6 +29,9 @@ public class FactorRunEntity extends PanacheEntityBase {
     public int lastTickSupplied;
     /** Last tick whose OWNERS_REPORTED was published and whose owner states are stored (0 before tick 1). */
     public int lastTickApplied;
+    /** Why the run is STALLED (what factor-service waits for), or empty. */
+    @Column(length = 2000)
+    public String message;
     public Instant createdAt;
     public Instant updatedAt;
 

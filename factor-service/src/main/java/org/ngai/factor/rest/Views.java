@@ -16,7 +16,9 @@ public final class Views {
     }
 
     @Schema(description = "A run as factor-service knows it")
-    public record RunView(String runId, String scenario, long seed, int firms, int ticks, String status,
+    public record RunView(String runId, String scenario, long seed, int firms, int ticks,
+                          @Schema(description = "RUNNING, STALLED, FINISHED, CANCELLED or FAILED") String status,
+                          @Schema(description = "what a STALLED run waits for; empty otherwise") String message,
                           @Schema(description = "last tick whose FACTOR_SUPPLIED was published") int lastTickSupplied,
                           @Schema(description = "last tick whose OWNERS_REPORTED was published and stored") int lastTickApplied,
                           Instant createdAt, Instant updatedAt,
@@ -30,7 +32,8 @@ public final class Views {
                     throw new IllegalStateException(ex);
                 }
             }
-            return new RunView(e.runId, e.scenarioName, e.seed, e.firms, e.ticks, e.status, e.lastTickSupplied,
+            return new RunView(e.runId, e.scenarioName, e.seed, e.firms, e.ticks, e.status,
+                    e.message == null ? "" : e.message, e.lastTickSupplied,
                     e.lastTickApplied, e.createdAt, e.updatedAt, doc);
         }
     }

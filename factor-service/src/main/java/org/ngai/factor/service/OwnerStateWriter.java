@@ -82,10 +82,16 @@ public class OwnerStateWriter {
     }
 
     public void runEnded(String runId, FactorRunEntity.Status status) {
-        writer.inTransaction("end run " + runId, () -> {
+        status(runId, status, "");
+    }
+
+    /** Sets the run's status and message (what a STALLED run waits for; empty otherwise). */
+    public void status(String runId, FactorRunEntity.Status status, String message) {
+        writer.inTransaction("set status of run " + runId, () -> {
             FactorRunEntity e = FactorRunEntity.findById(runId);
             if (e != null) {
                 e.status = status.name();
+                e.message = message;
                 e.updatedAt = Instant.now();
             }
         });

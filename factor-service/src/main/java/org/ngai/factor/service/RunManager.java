@@ -1,6 +1,10 @@
 package org.ngai.factor.service;
 
 import org.ngai.service.EnvelopeHandler;
+import org.ngai.service.runs.Origin;
+import org.ngai.service.runs.RunPartitions;
+import org.ngai.service.runs.RunSettings;
+import org.ngai.service.runs.RunTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,14 +46,14 @@ import org.ngai.model.tick.Supplies;
  * TICK_STARTED(t) → {@code supply} → FACTOR_SUPPLIED(t); MARKET_CLEARED(t) → {@code apply} →
  * OWNERS_REPORTED(t). Each step runs exactly once per (run, tick), whatever the arrival order:
  * events ahead of their run or their step wait, copies are dropped by event id and by the state
- * machine. Called only from the single ordered consumer thread, so run state needs no locks; REST
- * reads go to the database.
+ * machine. Duplicates, early events, partitions, stalls and resume offsets are the run table's
+ * ({@link RunTable}); a run not finished is rebuilt from its log after a restart (its resume offset stays
+ * at the run's first event). Called from the single ordered consumer thread; REST reads go to the database.
  */
 @ApplicationScoped
 @Startup
 public class RunManager implements EnvelopeHandler {
     private static final Logger LOG = Logger.getLogger(RunManager.class);
-    private static final int ENDED_WINDOW = 10_000;
 
     @Inject
     EventPublisher publisher;
@@ -62,45 +66,39 @@ public class RunManager implements EnvelopeHandler {
     @Inject
     DeadLetters deadLetters;
 
-    /** A decoded, validated event waiting for its run's RUN_STARTED. */
-    private record Pending(Envelope envelope, EventType type, Object payload) {
-    }
+    @Inject
+    RunSettings settings;
+    @Inject
+    RunPartitions partitions;
 
-    private final Map<String, FactorRun> runs = new ConcurrentHashMap<>();
-    private final Map<String, List<Pending>> early = new HashMap<>();
-    private final LinkedHashSet<String> seen = new LinkedHashSet<>();
-    private final LinkedHashSet<String> ended = new LinkedHashSet<>();
-    private Counter duplicates;
+    private RunTable<FactorRun> table;
     private Timer supplyTimer;
     private Timer applyTimer;
 
     @PostConstruct
     void metrics() {
-        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", publisher.producer())
-                .description("events dropped as duplicates").register(registry);
-        supplyTimer = Timer.builder("transform_phase_seconds").tag("service", publisher.producer())
-                .tag("phase", "supply").register(registry);
-        applyTimer = Timer.builder("transform_phase_seconds").tag("service", publisher.producer())
-                .tag("phase", "apply").register(registry);
-        Gauge.builder("transform_active_runs", runs, Map::size).tag("service", publisher.producer())
-                .description("runs held in memory").register(registry);
+        table = new RunTable<>(publisher.producer(), settings, partitions, publisher, deadLetters, registry);
+        supplyTimer = table.phaseTimer("supply");
+        applyTimer = table.phaseTimer("apply");
+        partitions.watch(this::checkStalls);
     }
 
     /** Runs currently held in memory. */
     public int activeRuns() {
-        return runs.size();
+        return table.size();
     }
 
     /** Events dropped as duplicates so far. */
     public double duplicatesDropped() {
-        return duplicates.count();
+        return table.duplicatesDropped();
     }
 
     /** Entry point for every consumed envelope. Throws IllegalArgumentException for invalid events. */
-    public void handle(Envelope e) {
+    @Override
+    public synchronized void handle(Envelope e, Origin origin) {
         EventType type = EventCodec.type(e);
         switch (type) {
-            case RUN_STARTED, TICK_STARTED, MARKET_CLEARED, RUN_FINISHED, RUN_CANCELLED -> {
+            case RUN_STARTED, TICK_STARTED, MARKET_CLEARED, RUN_FINISHED, RUN_CANCELLED, RUN_PAUSED, RUN_RESUMED -> {
             }
             default -> {
                 // other events on the consumed topics (FACTOR_MATCHED, CLEARING_CLOSED, TICK_CLOSED, ...)
@@ -111,32 +109,68 @@ public class RunManager implements EnvelopeHandler {
             throw new IllegalArgumentException("eventId is missing");
         }
         Object payload = decode(e, type);
-        if (!seen.add(e.eventId())) {
-            duplicates.increment();
+        RunTable.Run<FactorRun> entry = table.admit(e, origin, this::recover);
+        if (entry == null) {
             return;
         }
-        if (seen.size() > Math.max(1, config.dedupWindow())) {
-            seen.remove(seen.iterator().next());
+        try {
+            dispatch(entry, e, origin, type, payload);
+        } catch (RuntimeException ex) {
+            table.forget(entry, e);
+            throw ex;
         }
+    }
+
+    private void dispatch(RunTable.Run<FactorRun> entry, Envelope e, Origin origin, EventType type, Object payload) {
         switch (type) {
-            case RUN_STARTED -> onRunStarted(e, (Scenario) payload);
+            case RUN_STARTED -> onRunStarted(entry, (Scenario) payload);
             case RUN_FINISHED -> onEnded(e.runId(), FactorRunEntity.Status.FINISHED, "finished");
             case RUN_CANCELLED -> onEnded(e.runId(), FactorRunEntity.Status.CANCELLED,
                     "cancelled: " + ((Payloads.RunCancelled) payload).reason());
             default -> {
-                if (ended.contains(e.runId())) {
-                    duplicates.increment();
-                    LOG.debugf("dropped %s@%d of ended run %s", type, e.tick(), e.runId());
-                    return;
-                }
-                FactorRun run = runs.get(e.runId());
-                if (run == null) {
-                    keepEarly(new Pending(e, type, payload));
+                if (!entry.started()) {
+                    table.hold(entry, e, origin, type, payload);
+                } else if (type == EventType.RUN_PAUSED || type == EventType.RUN_RESUMED) {
+                    table.paused(entry, type == EventType.RUN_PAUSED);
                 } else {
-                    onTickEvent(run, e, type, payload);
+                    onTickEvent(entry, e, type, payload);
                 }
             }
         }
+    }
+
+    /** A run not in memory: ended according to the database, or (re)built from its log. */
+    private RunTable.Recovered<FactorRun> recover(String runId) {
+        String status = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            FactorRunEntity r = FactorRunEntity.findById(runId);
+            return r == null ? null : r.status;
+        });
+        if (FactorRunEntity.Status.FINISHED.name().equals(status) || FactorRunEntity.Status.CANCELLED.name().equals(status)
+                || FactorRunEntity.Status.FAILED.name().equals(status)) {
+            return RunTable.Recovered.ended(status);
+        }
+        return RunTable.Recovered.unknown();
+    }
+
+    /** Watch thread: marks runs without progress as STALLED, naming what factor-service waits for. */
+    synchronized void checkStalls() {
+        for (RunTable.Run<FactorRun> entry : table.markStalled(this::waitingFor)) {
+            LOG.warnf("run %s STALLED: %s", entry.id, entry.stalledReason());
+            writer.status(entry.id, FactorRunEntity.Status.STALLED, entry.stalledReason());
+        }
+    }
+
+    private String waitingFor(RunTable.Run<FactorRun> entry) {
+        String since = " (no progress for " + settings.stallAfter().toSeconds() + " s)";
+        if (!entry.started()) {
+            return "factor-service waits for RUN_STARTED of the run (" + entry.buffered() + " events buffered)" + since;
+        }
+        FactorRun run = entry.state();
+        int t = run.appliedTick + 1;
+        if (run.suppliedTick < t) {
+            return "factor-service waits for TICK_STARTED of tick " + t + " from firm-service" + since;
+        }
+        return "factor-service waits for MARKET_CLEARED of tick " + t + " from market-service" + since;
     }
 
     // ============================================================================= validation
@@ -149,6 +183,8 @@ public class RunManager implements EnvelopeHandler {
             case MARKET_CLEARED -> clearing(e, EventCodec.payload(e, Payloads.MarketClearing.class));
             case RUN_FINISHED -> EventCodec.payload(e, Payloads.RunFinished.class);
             case RUN_CANCELLED -> EventCodec.payload(e, Payloads.RunCancelled.class);
+            case RUN_PAUSED -> EventCodec.payload(e, Payloads.RunPaused.class);
+            case RUN_RESUMED -> EventCodec.payload(e, Payloads.RunResumed.class);
             default -> throw new IllegalStateException(type.name());
         };
     }
@@ -234,69 +270,32 @@ public class RunManager implements EnvelopeHandler {
 
     // ============================================================================= run lifecycle
 
-    private void keepEarly(Pending p) {
-        String runId = p.envelope().runId();
-        List<Pending> list = early.computeIfAbsent(runId, k -> new ArrayList<>());
-        if (list.size() >= Math.max(1, config.earlyLimit())) {
-            early.remove(runId);
-            throw new IllegalArgumentException("runId " + runId + " is unknown to factor-service (" + list.size()
-                    + " events waited for its RUN_STARTED)");
-        }
-        list.add(p);
-    }
-
-    private void onRunStarted(Envelope e, Scenario scenario) {
-        if (runs.containsKey(e.runId()) || ended.contains(e.runId())) {
-            duplicates.increment();
-            return;
-        }
-        // replayed history (partitions are re-read from the start): a run that already ended stays ended
-        String status = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            FactorRunEntity r = FactorRunEntity.findById(e.runId());
-            return r == null ? null : r.status;
-        });
-        if (FactorRunEntity.Status.FINISHED.name().equals(status) || FactorRunEntity.Status.CANCELLED.name().equals(status)) {
-            ended.add(e.runId());
-            early.remove(e.runId());
+    private void onRunStarted(RunTable.Run<FactorRun> entry, Scenario scenario) {
+        if (entry.started()) {
+            table.duplicate();
             return;
         }
         long start = System.nanoTime();
-        FactorRun run = new FactorRun(e.runId(), scenario, RunSetup.create(scenario).owners());
-        runs.put(run.id, run);
+        FactorRun run = new FactorRun(entry.id, scenario, RunSetup.create(scenario).owners());
+        table.start(entry, run);
         writer.runStarted(run.id, scenario);
         LOG.infof("run %s started: %s, %d firms, %d ticks (setup %.0f ms)", run.id, scenario.name(), scenario.firms(),
                 scenario.ticks(), (System.nanoTime() - start) / 1e6);
-        List<Pending> pending = early.remove(run.id);
-        if (pending != null) {
-            for (Pending p : pending) {
-                try {
-                    onTickEvent(run, p.envelope(), p.type(), p.payload());
-                } catch (RuntimeException ex) {
-                    // its own record was consumed long ago: dead-letter it here, the run carries on
-                    deadLetters.count(p.type().topic);
-                    publisher.deadLetter(p.envelope(), ex.getMessage());
-                    LOG.warnf("rejected buffered %s@%d of run %s: %s", p.type(), p.envelope().tick(), run.id,
-                            ex.getMessage());
-                }
-            }
-        }
+        table.replayEarly(entry, h -> dispatch(entry, h.envelope(), h.origin(), h.type(), h.payload()));
     }
 
     private void onEnded(String runId, FactorRunEntity.Status status, String what) {
-        early.remove(runId);
-        FactorRun run = runs.remove(runId);
-        if (ended.add(runId) && ended.size() > ENDED_WINDOW) {
-            ended.remove(ended.iterator().next());
-        }
+        RunTable.Run<FactorRun> entry = table.end(runId, status.name());
         writer.runEnded(runId, status);
-        if (run != null) {
-            LOG.infof("run %s %s (owners applied through tick %d)", runId, what, run.appliedTick);
+        if (entry != null && entry.started()) {
+            LOG.infof("run %s %s (owners applied through tick %d)", runId, what, entry.state().appliedTick);
         }
     }
 
     // ============================================================================= ticks
 
-    private void onTickEvent(FactorRun run, Envelope e, EventType type, Object payload) {
+    private void onTickEvent(RunTable.Run<FactorRun> entry, Envelope e, EventType type, Object payload) {
+        FactorRun run = entry.state();
         int t = e.tick();
         if (t > run.scenario.ticks()) {
             throw new IllegalArgumentException("tick " + t + " of " + type + " is beyond the run's " + run.scenario.ticks()
@@ -304,22 +303,23 @@ public class RunManager implements EnvelopeHandler {
         }
         if (type == EventType.TICK_STARTED) {
             if (t <= run.suppliedTick || run.envs.containsKey(t)) {
-                duplicates.increment();
+                table.duplicate();
                 return;
             }
             run.envs.put(t, (Environment) payload);
         } else {
             if (t <= run.appliedTick || run.clearings.containsKey(t)) {
-                duplicates.increment();
+                table.duplicate();
                 return;
             }
             run.clearings.put(t, (Payloads.MarketClearing) payload);
         }
-        advance(run);
+        advance(entry);
     }
 
     /** Takes every step whose inputs are complete, in tick order. */
-    private void advance(FactorRun run) {
+    private void advance(RunTable.Run<FactorRun> entry) {
+        FactorRun run = entry.state();
         while (true) {
             int t = run.appliedTick + 1;
             if (run.suppliedTick < t) {
@@ -328,20 +328,28 @@ public class RunManager implements EnvelopeHandler {
                     return;
                 }
                 supply(run, t, env);
+                progressed(entry, t);
             } else {
                 Payloads.MarketClearing mc = run.clearings.get(t);
                 if (mc == null) {
                     return;
                 }
                 apply(run, t, run.envs.get(t), mc);
+                progressed(entry, t);
             }
+        }
+    }
+
+    private void progressed(RunTable.Run<FactorRun> entry, int t) {
+        if (table.progressed(entry, t)) {
+            writer.status(entry.id, FactorRunEntity.Status.RUNNING, "");
         }
     }
 
     private void supply(FactorRun run, int t, Environment env) {
         long t0 = System.nanoTime();
         Supplies supplies = run.phase.supply(run.owners, env, t);
-        supplyTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        RunTable.record(supplyTimer, t0);
         run.suppliedTick = t;
         writer.supplied(run.id, t);
         publisher.publish(run.id, EventType.FACTOR_SUPPLIED, t, 0, supplies);
@@ -352,7 +360,7 @@ public class RunManager implements EnvelopeHandler {
                 mc.summaries());
         long t0 = System.nanoTime();
         OwnerReports reports = run.phase.apply(run.owners, env, t, clearing);
-        applyTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        RunTable.record(applyTimer, t0);
         run.appliedTick = t;
         run.envs.remove(t);
         run.clearings.remove(t);

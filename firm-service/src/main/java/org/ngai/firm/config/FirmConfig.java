@@ -12,6 +12,17 @@ public interface FirmConfig {
 
     Snapshots snapshots();
 
+    Checkpoints checkpoints();
+
+    interface Checkpoints {
+        /**
+         * Save the population of each running run every this many ticks (0 = never: a restart then reads
+         * the run's whole log). Bounds how much of the log a restarted instance re-runs.
+         */
+        @WithDefault("10")
+        int interval();
+    }
+
     interface Snapshots {
         /** Persist firm snapshots every this many ticks (0 = never). The last tick is always kept. */
         @WithDefault("1")

@@ -12,7 +12,7 @@ import java.util.List;
 @Entity
 @Table(name = "firm_runs")
 public class RunEntity extends PanacheEntityBase {
-    public enum Status { CREATED, RUNNING, PAUSED, FINISHED, CANCELLED, FAILED }
+    public enum Status { CREATED, RUNNING, PAUSED, STALLED, FINISHED, CANCELLED, FAILED }
 
     @Id
     @Column(length = 64)

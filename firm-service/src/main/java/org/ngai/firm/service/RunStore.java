@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
+import org.ngai.firm.persistence.FirmCheckpointEntity;
 import org.ngai.firm.persistence.RunEntity;
 import org.ngai.model.scenario.Scenario;
 import org.ngai.model.scenario.ScenarioLoader;
@@ -70,6 +71,37 @@ public class RunStore {
             }
             e.updatedAt = Instant.now();
         });
+    }
+
+    /** Replaces the run's checkpoint (one transaction, so a crash leaves the old one or the new one). */
+    public void saveCheckpoint(String id, int tick, boolean paused, String nextEnvJson, byte[] population) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            FirmCheckpointEntity c = FirmCheckpointEntity.findById(id);
+            if (c == null) {
+                c = new FirmCheckpointEntity();
+                c.runId = id;
+                c.tick = tick;
+                c.paused = paused;
+                c.nextEnvironmentJson = nextEnvJson;
+                c.population = population;
+                c.savedAt = Instant.now();
+                c.persist();
+            } else {
+                c.tick = tick;
+                c.paused = paused;
+                c.nextEnvironmentJson = nextEnvJson;
+                c.population = population;
+                c.savedAt = Instant.now();
+            }
+        });
+    }
+
+    public Optional<FirmCheckpointEntity> checkpoint(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(FirmCheckpointEntity.findById(id)));
+    }
+
+    public void deleteCheckpoint(String id) {
+        QuarkusTransaction.requiringNew().run(() -> FirmCheckpointEntity.deleteById(id));
     }
 
     public Optional<RunEntity> find(String id) {

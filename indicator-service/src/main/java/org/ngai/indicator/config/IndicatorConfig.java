@@ -3,17 +3,12 @@ package org.ngai.indicator.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** indicator-service settings (application.properties, overridable by environment variables). */
+/**
+ * indicator-service settings (application.properties, overridable by environment variables). The run
+ * table's settings are {@code ngai.runs.*}.
+ */
 @ConfigMapping(prefix = "indicator")
 public interface IndicatorConfig {
-    /** How many recent event ids the duplicate filter remembers. */
-    @WithDefault("20000")
-    int dedupWindow();
-
-    /** Events buffered per unknown run before its RUN_STARTED arrives; beyond this they are rejected. */
-    @WithDefault("100000")
-    int earlyLimit();
-
     DeadLetters deadLetters();
 
     Metrics metrics();

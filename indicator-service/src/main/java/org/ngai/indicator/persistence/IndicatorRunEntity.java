@@ -12,7 +12,7 @@ import java.util.List;
 @Entity
 @Table(name = "indicator_runs")
 public class IndicatorRunEntity extends PanacheEntityBase {
-    public enum Status { RUNNING, FINISHED, CANCELLED }
+    public enum Status { RUNNING, STALLED, FINISHED, CANCELLED, FAILED }
 
     @Id
     @Column(length = 64)
@@ -33,7 +33,8 @@ public class IndicatorRunEntity extends PanacheEntityBase {
     public String message;
 
     public boolean terminal() {
-        return !Status.RUNNING.name().equals(status);
+        return Status.FINISHED.name().equals(status) || Status.CANCELLED.name().equals(status)
+                || Status.FAILED.name().equals(status);
     }
 
     public static List<IndicatorRunEntity> newestFirst() {
@@ -41,6 +42,6 @@ public class IndicatorRunEntity extends PanacheEntityBase {
     }
 
     public static List<IndicatorRunEntity> running() {
-        return list("status = ?1 order by createdAt", Status.RUNNING.name());
+        return list("status in ?1 order by createdAt", List.of(Status.RUNNING.name(), Status.STALLED.name()));
     }
 }

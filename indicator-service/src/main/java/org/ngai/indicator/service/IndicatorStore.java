@@ -59,7 +59,7 @@ public class IndicatorStore {
                 return;
             }
             e.status = status.name();
-            if (status != IndicatorRunEntity.Status.RUNNING) {
+            if (status != IndicatorRunEntity.Status.RUNNING && status != IndicatorRunEntity.Status.STALLED) {
                 e.finishedAt = Instant.now();
             }
             if (message != null) {

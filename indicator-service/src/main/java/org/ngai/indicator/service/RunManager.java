@@ -2,6 +2,11 @@ package org.ngai.indicator.service;
 
 import org.ngai.service.DeadLetters;
 import org.ngai.service.EnvelopeHandler;
+import org.ngai.service.runs.FaultPoints;
+import org.ngai.service.runs.Origin;
+import org.ngai.service.runs.RunPartitions;
+import org.ngai.service.runs.RunSettings;
+import org.ngai.service.runs.RunTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -46,7 +51,6 @@ import org.ngai.model.tick.Environment;
 @ApplicationScoped
 public class RunManager implements EnvelopeHandler {
     private static final Logger LOG = Logger.getLogger(RunManager.class);
-    private static final int CLOSED_MEMORY = 10_000;
 
     @Inject
     EventPublisher publisher;
@@ -63,23 +67,22 @@ public class RunManager implements EnvelopeHandler {
     @Inject
     MeterRegistry registry;
 
-    private final Map<String, RunState> runs = new HashMap<>();
-    private final Map<String, List<Input>> early = new HashMap<>();
-    /** Runs known to be finished or cancelled: their late events are dropped, not buffered. */
-    private final LinkedHashSet<String> closed = new LinkedHashSet<>();
-    private final LinkedHashSet<String> seen = new LinkedHashSet<>();
-    private Counter duplicates;
+    @Inject
+    RunSettings settings;
+    @Inject
+    RunPartitions partitions;
+
+    private RunTable<RunState> table;
     private Counter ticks;
     private Timer aggregateTimer;
 
     @PostConstruct
     void metrics() {
-        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", publisher.producer())
-                .description("events dropped as duplicates").register(registry);
+        table = new RunTable<>(publisher.producer(), settings, partitions, publisher, deadLetters, registry);
         ticks = Counter.builder("transform_ticks_aggregated_total").tag("service", publisher.producer())
                 .description("ticks aggregated and published").register(registry);
-        aggregateTimer = Timer.builder("transform_phase_seconds").tag("service", publisher.producer())
-                .tag("phase", "aggregate").description("time of Aggregator.aggregate per tick").register(registry);
+        aggregateTimer = table.phaseTimer("aggregate");
+        partitions.watch(this::checkStalls);
     }
 
     /**
@@ -101,79 +104,112 @@ public class RunManager implements EnvelopeHandler {
 
     /** Runs currently held in memory. */
     public int activeRuns() {
-        return runs.size();
+        return table.size();
     }
 
     /** Entry point for every consumed envelope. Throws IllegalArgumentException for invalid events. */
-    public void handle(Envelope e) {
+    @Override
+    public synchronized void handle(Envelope e, Origin origin) {
         EventType type = EventCodec.type(e);
-        if (e.eventId() == null || e.eventId().isBlank()) {
-            throw new IllegalArgumentException("eventId is missing");
+        switch (type) {
+            case RUN_STARTED, TICK_STARTED, MARKET_CLEARED, FIRM_REPORTS, REPORTS_CLOSED, OWNERS_REPORTED, RUN_FINISHED,
+                    RUN_CANCELLED, TICK_CLOSED, RUN_PAUSED, RUN_RESUMED -> {
+            }
+            default -> {
+                return;   // FACTOR_MATCHED, CLEARING_CLOSED: not inputs of the aggregation
+            }
         }
-        if (e.runId() == null || e.runId().isBlank()) {
-            throw new IllegalArgumentException("runId is missing");
-        }
-        if (!seen.add(e.eventId())) {
-            duplicates.increment();
+        if (type == EventType.TICK_CLOSED && !publisher.producer().equals(e.producer())) {
             return;
         }
-        if (seen.size() > config.dedupWindow()) {
-            Iterator<String> it = seen.iterator();
-            it.next();
-            it.remove();
+        Object payload = decode(type, e);
+        RunTable.Run<RunState> entry = table.admit(e, origin, this::recover);
+        if (entry == null) {
+            return;
         }
         try {
-            switch (type) {
-                case RUN_STARTED -> onRunStarted(e);
-                case TICK_STARTED, MARKET_CLEARED, FIRM_REPORTS, REPORTS_CLOSED, OWNERS_REPORTED, RUN_FINISHED,
-                        RUN_CANCELLED -> route(Input.decode(type, e));
-                default -> {
-                    // other events on the consumed topics: our own TICK_CLOSED, FACTOR_MATCHED, CLEARING_CLOSED,
-                    // RUN_PAUSED, RUN_RESUMED (a paused run simply sends no inputs)
-                }
-            }
+            dispatch(entry, e, origin, type, payload);
         } catch (RuntimeException ex) {
             // a corrected re-emission of a rejected event carries the same id: let it through
-            seen.remove(e.eventId());
+            table.forget(entry, e);
             throw ex;
+        }
+    }
+
+    private static Object decode(EventType type, Envelope e) {
+        return switch (type) {
+            case RUN_STARTED -> {
+                Payloads.RunStarted p = EventCodec.payload(e, Payloads.RunStarted.class);
+                if (p.scenario() == null || p.scenario().isNull()) {
+                    throw new IllegalArgumentException("payload of RUN_STARTED: field scenario is missing");
+                }
+                try {
+                    yield ScenarioLoader.fromTree(p.scenario());
+                } catch (org.ngai.model.scenario.ScenarioException ex) {
+                    throw new IllegalArgumentException("payload of RUN_STARTED: scenario." + ex.getMessage());
+                }
+            }
+            case TICK_CLOSED -> EventCodec.payload(e, Payloads.TickClosed.class);
+            case RUN_PAUSED -> EventCodec.payload(e, Payloads.RunPaused.class);
+            case RUN_RESUMED -> EventCodec.payload(e, Payloads.RunResumed.class);
+            default -> Input.decode(type, e);
+        };
+    }
+
+    private void dispatch(RunTable.Run<RunState> entry, Envelope e, Origin origin, EventType type, Object payload) {
+        if (type == EventType.RUN_STARTED) {
+            onRunStarted(entry, (Scenario) payload);
+            return;
+        }
+        if (!entry.started()) {
+            table.hold(entry, e, origin, type, payload);
+            return;
+        }
+        RunState run = entry.state();
+        switch (type) {
+            case RUN_PAUSED -> table.paused(entry, true);
+            case RUN_RESUMED -> table.paused(entry, false);
+            case TICK_CLOSED -> {
+                // our own TICK_CLOSED(t) read back: every output of tick t is on the log, the stored series is
+                // the state up to t, and the log before this point is no longer needed for the run
+                if (e.tick() <= run.lastTick) {
+                    table.checkpointed(entry, e.tick());
+                }
+            }
+            case RUN_FINISHED -> end(entry, IndicatorRunEntity.Status.FINISHED, null);
+            case RUN_CANCELLED -> end(entry, IndicatorRunEntity.Status.CANCELLED,
+                    ((Payloads.RunCancelled) ((Input) payload).value()).reason());
+            default -> onInput(entry, (Input) payload);
         }
     }
 
     // ------------------------------------------------------------------------------------ runs
 
-    private void onRunStarted(Envelope e) {
-        Payloads.RunStarted p = EventCodec.payload(e, Payloads.RunStarted.class);
-        if (p.scenario() == null || p.scenario().isNull()) {
-            throw new IllegalArgumentException("payload of RUN_STARTED: field scenario is missing");
-        }
-        Scenario scenario;
-        try {
-            scenario = ScenarioLoader.fromTree(p.scenario());
-        } catch (org.ngai.model.scenario.ScenarioException ex) {
-            throw new IllegalArgumentException("payload of RUN_STARTED: scenario." + ex.getMessage());
-        }
-        String id = e.runId();
-        if (runs.containsKey(id) || closed.contains(id)) {
-            duplicates.increment();
+    private void onRunStarted(RunTable.Run<RunState> entry, Scenario scenario) {
+        if (entry.started()) {
+            table.duplicate();
             return;
         }
-        Optional<IndicatorRunEntity> row = store.findRun(id);
-        RunState run;
-        if (row.isPresent() && row.get().terminal()) {
-            markClosed(id);
-            early.remove(id);
-            duplicates.increment();
-            return;
-        } else if (row.isPresent()) {
-            run = restore(row.get());
-        } else {
-            store.ensureRun(id, scenario);
-            run = new RunState(id, scenario, new Aggregator(scenario));
-            gauges.register(id, scenario.name(), null);
-            runs.put(id, run);
-            LOG.infof("run %s started: %s, %d firms, %d ticks", id, scenario.name(), scenario.firms(), scenario.ticks());
+        String id = entry.id;
+        store.ensureRun(id, scenario);
+        RunState run = new RunState(id, scenario, new Aggregator(scenario));
+        gauges.register(id, scenario.name(), null);
+        table.start(entry, run);
+        LOG.infof("run %s started: %s, %d firms, %d ticks", id, scenario.name(), scenario.firms(), scenario.ticks());
+        table.replayEarly(entry, h -> dispatch(entry, h.envelope(), h.origin(), h.type(), h.payload()));
+    }
+
+    /** A run not in memory: ended, restored from its stored series (it is RUNNING in the database), or unknown. */
+    private RunTable.Recovered<RunState> recover(String runId) {
+        Optional<IndicatorRunEntity> row = store.findRun(runId);
+        if (row.isEmpty()) {
+            return RunTable.Recovered.unknown();
         }
-        replayEarly(run);
+        if (row.get().terminal()) {
+            return RunTable.Recovered.ended(row.get().status);
+        }
+        RunState run = restore(row.get());
+        return RunTable.Recovered.restored(run, run.lastTick);
     }
 
     /** Rebuilds a run that is RUNNING in the database (this instance restarted, or took the partition over). */
@@ -193,71 +229,51 @@ public class RunManager implements EnvelopeHandler {
         RunState run = new RunState(row.id, scenario, aggregator);
         run.lastTick = series.size();
         run.restored = true;
-        runs.put(run.id, run);
         TickIndicators last = series.isEmpty() ? null : series.get(series.size() - 1);
         gauges.register(run.id, scenario.name(), last);
         LOG.infof("run %s restored from the database at tick %d", run.id, run.lastTick);
         return run;
     }
 
-    private void replayEarly(RunState run) {
-        List<Input> pending = early.remove(run.id);
-        if (pending == null) {
-            return;
-        }
-        for (Input in : pending) {
-            try {
-                route(in);
-            } catch (RuntimeException ex) {
-                // the record was already acknowledged while buffered; count and log it like a dead letter
-                deadLetters.count(in.type().topic);
-                LOG.warnf("rejected buffered %s of run %s tick %d: %s", in.type(), in.runId(), in.tick(), ex.getMessage());
-            }
+    /** Watch thread: marks runs without progress as STALLED, naming what the aggregation waits for. */
+    synchronized void checkStalls() {
+        for (RunTable.Run<RunState> entry : table.markStalled(this::waitingFor)) {
+            LOG.warnf("run %s STALLED: %s", entry.id, entry.stalledReason());
+            store.setStatus(entry.id, IndicatorRunEntity.Status.STALLED, entry.stalledReason());
         }
     }
 
-    private void route(Input in) {
-        RunState run = runs.get(in.runId());
-        if (run == null) {
-            if (closed.contains(in.runId())) {
-                duplicates.increment();
-                return;
-            }
-            List<Input> buffered = early.get(in.runId());
-            if (buffered == null) {
-                Optional<IndicatorRunEntity> row = store.findRun(in.runId());
-                if (row.isPresent() && row.get().terminal()) {
-                    markClosed(in.runId());
-                    duplicates.increment();
-                    return;
-                }
-                if (row.isPresent()) {
-                    run = restore(row.get());
-                } else {
-                    buffered = new ArrayList<>();
-                    early.put(in.runId(), buffered);
-                }
-            }
-            if (run == null) {
-                if (buffered.size() >= config.earlyLimit()) {
-                    early.remove(in.runId());
-                    throw new IllegalArgumentException("run " + in.runId() + " is unknown to indicator-service (no "
-                            + "RUN_STARTED after " + buffered.size() + " events)");
-                }
-                buffered.add(in);
-                return;
-            }
+    private String waitingFor(RunTable.Run<RunState> entry) {
+        String since = " (no progress for " + settings.stallAfter().toSeconds() + " s)";
+        if (!entry.started()) {
+            return "indicator-service waits for RUN_STARTED of the run (" + entry.buffered() + " events buffered)"
+                    + since;
         }
-        switch (in.type()) {
-            case RUN_FINISHED -> end(run, IndicatorRunEntity.Status.FINISHED, null);
-            case RUN_CANCELLED -> end(run, IndicatorRunEntity.Status.CANCELLED, ((Payloads.RunCancelled) in.value()).reason());
-            default -> onInput(run, in);
+        RunState run = entry.state();
+        int t = run.lastTick + 1;
+        TickInputs in = run.pending.get(t);
+        List<String> missing = new ArrayList<>();
+        if (in == null || in.env == null) {
+            missing.add("TICK_STARTED from firm-service");
         }
+        if (in == null || in.clearing == null) {
+            missing.add("MARKET_CLEARED from market-service");
+        }
+        if (in == null || in.closed == null) {
+            missing.add("REPORTS_CLOSED from firm-service");
+        } else if (in.parts.size() < in.closed.parts()) {
+            missing.add((in.closed.parts() - in.parts.size()) + " FIRM_REPORTS parts from firm-service");
+        }
+        if (in == null || in.owners == null) {
+            missing.add("OWNERS_REPORTED from factor-service");
+        }
+        return "indicator-service waits for " + String.join(", ", missing) + " of tick " + t + since;
     }
 
     // ------------------------------------------------------------------------------------ ticks
 
-    private void onInput(RunState run, Input in) {
+    private void onInput(RunTable.Run<RunState> entry, Input in) {
+        RunState run = entry.state();
         if (in.tick() > run.scenario.ticks()) {
             throw new IllegalArgumentException("tick " + in.tick() + " of " + in.type() + " is beyond the run's "
                     + run.scenario.ticks() + " ticks");
@@ -268,23 +284,27 @@ public class RunManager implements EnvelopeHandler {
                 run.restored = false;
                 reemit(run.id, run.lastTick);
             }
-            duplicates.increment();
+            table.duplicate();
             return;
         }
         TickInputs tick = run.pending.computeIfAbsent(in.tick(), TickInputs::new);
         if (!tick.add(in)) {
-            duplicates.increment();
+            table.duplicate();
         }
-        maybeAggregate(run);
+        maybeAggregate(entry);
     }
 
-    private void maybeAggregate(RunState run) {
+    private void maybeAggregate(RunTable.Run<RunState> entry) {
+        RunState run = entry.state();
         while (true) {
             TickInputs next = run.pending.get(run.lastTick + 1);
             if (next == null || !next.complete()) {
                 return;
             }
             aggregate(run, next);
+            if (table.progressed(entry, next.tick)) {
+                store.setStatus(run.id, IndicatorRunEntity.Status.RUNNING, "");
+            }
         }
     }
 
@@ -301,7 +321,7 @@ public class RunManager implements EnvelopeHandler {
         } catch (RuntimeException ex) {
             throw new IllegalArgumentException("aggregation of tick " + t + " failed on its inputs: " + ex, ex);
         }
-        aggregateTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        RunTable.record(aggregateTimer, t0);
         TickIndicators ind = result.indicators();
         try {
             store.saveTick(run.id, ind, result.next());
@@ -316,6 +336,7 @@ public class RunManager implements EnvelopeHandler {
         run.lastTick = t;
         run.restored = false;
         run.pending.remove(t);
+        FaultPoints.reached("indicator.after-store", t);
         gauges.update(run.id, ind);
         publisher.publish(run.id, EventType.INDICATORS_PUBLISHED, t, 0, ind);
         publisher.publish(run.id, EventType.TICK_CLOSED, t, 0, new Payloads.TickClosed(result.next()));
@@ -336,24 +357,15 @@ public class RunManager implements EnvelopeHandler {
         publisher.publish(runId, EventType.TICK_CLOSED, tick, 0, new Payloads.TickClosed(next));
     }
 
-    private void end(RunState run, IndicatorRunEntity.Status status, String reason) {
+    private void end(RunTable.Run<RunState> entry, IndicatorRunEntity.Status status, String reason) {
+        RunState run = entry.state();
         store.setStatus(run.id, status, reason);
-        runs.remove(run.id);
-        markClosed(run.id);
+        table.end(run.id, status.name());
         List<TickIndicators> history = run.aggregator.history();
         TickIndicators last = history.isEmpty() ? null : history.get(history.size() - 1);
         gauges.finished(run.id);
         streams.finish(run.id, status.name(), last);
         LOG.infof("run %s %s after tick %d%s", run.id, status.name().toLowerCase(), run.lastTick,
                 reason == null ? "" : ": " + reason);
-    }
-
-    private void markClosed(String id) {
-        closed.add(id);
-        if (closed.size() > CLOSED_MEMORY) {
-            Iterator<String> it = closed.iterator();
-            it.next();
-            it.remove();
-        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 @Entity
 @Table(name = "market_runs")
 public class MarketRunEntity extends PanacheEntityBase {
-    public enum Status { RUNNING, FINISHED, CANCELLED }
+    public enum Status { RUNNING, STALLED, FINISHED, CANCELLED, FAILED }
 
     @Id
     @Column(length = 64)
@@ -23,6 +23,9 @@ public class MarketRunEntity extends PanacheEntityBase {
     public int lastClearedTick;
     @Column(length = 16)
     public String status;
+    /** Why the run is STALLED (what market-service waits for), or empty. */
+    @Column(length = 2000)
+    public String message;
     public Instant createdAt;
     public Instant updatedAt;
 

@@ -11,11 +11,12 @@ public record RunView(
         @Schema(description = "scenario name", example = "baseline") String scenario,
         @Schema(description = "number of ticks (quarters) of the run", example = "20") int ticks,
         @Schema(description = "last tick cleared, 0 before the first clearing", example = "7") int lastClearedTick,
-        @Schema(description = "RUNNING, FINISHED or CANCELLED", example = "RUNNING") String status,
+        @Schema(description = "RUNNING, STALLED, FINISHED, CANCELLED or FAILED", example = "RUNNING") String status,
+        @Schema(description = "what a STALLED run waits for; empty otherwise") String message,
         Instant createdAt,
         Instant updatedAt) {
 
     static RunView of(MarketRunEntity e) {
-        return new RunView(e.runId, e.scenarioName, e.ticks, e.lastClearedTick, e.status, e.createdAt, e.updatedAt);
+        return new RunView(e.runId, e.scenarioName, e.ticks, e.lastClearedTick, e.status, e.message == null ? "" : e.message, e.createdAt, e.updatedAt);
     }
 }

@@ -71,11 +71,17 @@ public class ClearingWriter {
     }
 
     public void status(String runId, MarketRunEntity.Status status) {
+        status(runId, status, "");
+    }
+
+    /** Sets the run's status and its message (what a STALLED run waits for; empty otherwise). */
+    public void status(String runId, MarketRunEntity.Status status, String message) {
         enqueue(new Job() {
             public void apply() {
                 MarketRunEntity run = MarketRunEntity.findById(runId);
                 if (run != null) {
                     run.status = status.name();
+                    run.message = message;
                     run.updatedAt = Instant.now();
                 }
             }

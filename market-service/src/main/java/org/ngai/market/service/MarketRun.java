@@ -18,7 +18,7 @@ final class MarketRun {
     /** Ticks cleared or rejected: every later event for them changes nothing. */
     final BitSet settled = new BitSet();
     int lastCleared;
-    /** Events held while the scenario is unknown (bounded by market.early-limit). */
+    /** Events held while the scenario is unknown (bounded by ngai.runs.early-limit). */
     int early;
 
     MarketRun(String id) {

@@ -1,6 +1,11 @@
 package org.ngai.market.service;
 
+import org.ngai.service.DeadLetters;
 import org.ngai.service.EnvelopeHandler;
+import org.ngai.service.runs.Origin;
+import org.ngai.service.runs.RunPartitions;
+import org.ngai.service.runs.RunSettings;
+import org.ngai.service.runs.RunTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,33 +64,35 @@ public class RunManager implements EnvelopeHandler {
     @Inject
     MeterRegistry registry;
 
-    private final Map<String, MarketRun> runs = new LinkedHashMap<>();
-    private final LinkedHashSet<String> seen = new LinkedHashSet<>();
-    private final LinkedHashMap<String, MarketRunEntity.Status> closed = new LinkedHashMap<>();
-    private Counter duplicates;
+    @Inject
+    RunSettings settings;
+    @Inject
+    RunPartitions partitions;
+    @Inject
+    DeadLetters deadLetters;
+
+    private RunTable<MarketRun> table;
     private Counter clearings;
     private Timer clearTimer;
 
     @PostConstruct
     void metrics() {
-        duplicates = Counter.builder("transform_duplicate_events_total").tag("service", publisher.producer())
-                .description("events dropped as duplicates").register(registry);
+        table = new RunTable<>(publisher.producer(), settings, partitions, publisher, deadLetters, registry);
         clearings = Counter.builder("transform_market_clearings_total").tag("service", publisher.producer())
                 .description("(run, tick) clearings published").register(registry);
-        clearTimer = Timer.builder("transform_phase_seconds").tag("service", publisher.producer())
-                .tag("phase", "clear").description("time spent in MarketPhase.clear").register(registry);
-        Gauge.builder("transform_active_runs", this, RunManager::activeRuns).tag("service", publisher.producer())
-                .description("runs held in memory").register(registry);
+        clearTimer = table.phaseTimer("clear");
+        partitions.watch(this::checkStalls);
     }
 
     /** Runs currently held in memory. */
-    public synchronized int activeRuns() {
-        return runs.size();
+    public int activeRuns() {
+        return table.size();
     }
 
     /** What is held for one run, for tests and diagnostics; null when the run is not in memory. */
     public synchronized Held held(String runId) {
-        MarketRun r = runs.get(runId);
+        RunTable.Run<MarketRun> entry = table.get(runId);
+        MarketRun r = entry == null ? null : entry.state();
         if (r == null) {
             return null;
         }
@@ -110,37 +117,96 @@ public class RunManager implements EnvelopeHandler {
     }
 
     /** Entry point for every consumed envelope. Throws IllegalArgumentException for invalid events. */
-    public synchronized void handle(Envelope e) {
+    @Override
+    public synchronized void handle(Envelope e, Origin origin) {
         EventType type = EventCodec.type(e);
-        if (e.eventId() == null || e.eventId().isBlank()) {
-            throw new IllegalArgumentException("eventId is missing");
-        }
-        if (seen.contains(e.eventId())) {
-            duplicates.increment();
-            return;
-        }
         switch (type) {
-            case RUN_STARTED -> onRunStarted(e);
-            case TICK_STARTED -> onEnvironment(e);
-            case FACTOR_SUPPLIED -> onSupplies(e);
-            case FACTOR_DEMANDS -> onDemands(e);
-            case DEMANDS_CLOSED -> onDemandsClosed(e);
-            case RUN_FINISHED -> {
-                EventCodec.payload(e, Payloads.RunFinished.class);
-                close(e.runId(), MarketRunEntity.Status.FINISHED);
-            }
-            case RUN_CANCELLED -> {
-                EventCodec.payload(e, Payloads.RunCancelled.class);
-                close(e.runId(), MarketRunEntity.Status.CANCELLED);
+            case RUN_STARTED, TICK_STARTED, FACTOR_SUPPLIED, FACTOR_DEMANDS, DEMANDS_CLOSED, RUN_FINISHED, RUN_CANCELLED,
+                    RUN_PAUSED, RUN_RESUMED -> {
             }
             default -> {
-                // other events on the consumed topics (TICK_CLOSED, RUN_PAUSED, RUN_RESUMED) do not concern the matcher
+                return;   // other events on the consumed topics (TICK_CLOSED, ...) do not concern the matcher
             }
         }
-        seen.add(e.eventId());
-        if (seen.size() > Math.max(1, config.dedupWindow())) {
-            seen.remove(seen.iterator().next());
+        RunTable.Run<MarketRun> entry = table.admit(e, origin, this::recover);
+        if (entry == null) {
+            return;
         }
+        if (!entry.started()) {
+            // the matcher keeps early inputs in its own per-tick buffers (they need no scenario to be held)
+            table.start(entry, new MarketRun(entry.id));
+        }
+        try {
+            switch (type) {
+                case RUN_STARTED -> onRunStarted(e);
+                case TICK_STARTED -> onEnvironment(e);
+                case FACTOR_SUPPLIED -> onSupplies(e);
+                case FACTOR_DEMANDS -> onDemands(e);
+                case DEMANDS_CLOSED -> onDemandsClosed(e);
+                case RUN_FINISHED -> {
+                    EventCodec.payload(e, Payloads.RunFinished.class);
+                    close(e.runId(), MarketRunEntity.Status.FINISHED);
+                }
+                case RUN_CANCELLED -> {
+                    EventCodec.payload(e, Payloads.RunCancelled.class);
+                    close(e.runId(), MarketRunEntity.Status.CANCELLED);
+                }
+                case RUN_PAUSED -> table.paused(entry, true);
+                case RUN_RESUMED -> table.paused(entry, false);
+                default -> throw new IllegalStateException(type.name());
+            }
+        } catch (RuntimeException ex) {
+            table.forget(entry, e);
+            throw ex;
+        }
+    }
+
+    /** A run not in memory: ended according to the database, or (re)built from its log. */
+    private RunTable.Recovered<MarketRun> recover(String runId) {
+        String status = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            MarketRunEntity r = MarketRunEntity.findById(runId);
+            return r == null ? null : r.status;
+        });
+        if (MarketRunEntity.Status.FINISHED.name().equals(status) || MarketRunEntity.Status.CANCELLED.name().equals(status)
+                || MarketRunEntity.Status.FAILED.name().equals(status)) {
+            return RunTable.Recovered.ended(status);
+        }
+        return RunTable.Recovered.unknown();
+    }
+
+    /** Watch thread: marks runs without progress as STALLED, naming what the matcher waits for. */
+    synchronized void checkStalls() {
+        for (RunTable.Run<MarketRun> entry : table.markStalled(this::waitingFor)) {
+            LOG.warnf("run %s STALLED: %s", entry.id, entry.stalledReason());
+            writer.status(entry.id, MarketRunEntity.Status.STALLED, entry.stalledReason());
+        }
+    }
+
+    private String waitingFor(RunTable.Run<MarketRun> entry) {
+        String since = " (no progress for " + settings.stallAfter().toSeconds() + " s)";
+        MarketRun r = entry.state();
+        if (r == null || r.scenario == null) {
+            return "market-service waits for RUN_STARTED of the run" + since;
+        }
+        int t = r.lastCleared + 1;
+        TickInputs in = r.pending.get(t);
+        if (in == null) {
+            return "market-service waits for the inputs of tick " + t + ": TICK_STARTED and FACTOR_DEMANDS from "
+                    + "firm-service, FACTOR_SUPPLIED from factor-service" + since;
+        }
+        List<String> missing = new ArrayList<>();
+        if (in.env == null) {
+            missing.add("TICK_STARTED from firm-service");
+        }
+        if (in.closed == null) {
+            missing.add("DEMANDS_CLOSED from firm-service");
+        } else if (in.parts.size() < in.closed.parts()) {
+            missing.add((in.closed.parts() - in.parts.size()) + " FACTOR_DEMANDS parts from firm-service");
+        }
+        if (in.supplies == null) {
+            missing.add("FACTOR_SUPPLIED from factor-service");
+        }
+        return "market-service waits for " + String.join(", ", missing) + " of tick " + t + since;
     }
 
     // ------------------------------------------------------------------ events
@@ -156,13 +222,9 @@ public class RunManager implements EnvelopeHandler {
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("scenario of RUN_STARTED is invalid: " + ex.getMessage(), ex);
         }
-        if (closed.containsKey(e.runId())) {
-            duplicates.increment();
-            return;
-        }
-        MarketRun run = runs.computeIfAbsent(e.runId(), MarketRun::new);
+        MarketRun run = state(e.runId());
         if (run.scenario != null) {
-            duplicates.increment();
+            table.duplicate();
             return;
         }
         run.scenario = scenario;
@@ -212,12 +274,12 @@ public class RunManager implements EnvelopeHandler {
             return;
         }
         if (in.env != null) {
-            duplicates.increment();
+            table.duplicate();
             return;
         }
         in.env = env;
         countEarly(e);
-        maybeClear(runs.get(e.runId()), e.tick());
+        maybeClear(state(e.runId()), e.tick());
     }
 
     private void onSupplies(Envelope e) {
@@ -231,12 +293,12 @@ public class RunManager implements EnvelopeHandler {
             return;
         }
         if (in.supplies != null) {
-            duplicates.increment();
+            table.duplicate();
             return;
         }
         in.supplies = s;
         countEarly(e);
-        maybeClear(runs.get(e.runId()), e.tick());
+        maybeClear(state(e.runId()), e.tick());
     }
 
     private void onDemands(Envelope e) {
@@ -266,13 +328,13 @@ public class RunManager implements EnvelopeHandler {
                     + in.closed.parts() + " of tick " + e.tick());
         }
         if (in.parts.containsKey(e.part())) {
-            duplicates.increment();
+            table.duplicate();
             return;
         }
         in.parts.put(e.part(), demands);
         countEarly(e);
-        checkDemandCount(runs.get(e.runId()), in);
-        maybeClear(runs.get(e.runId()), e.tick());
+        checkDemandCount(state(e.runId()), in);
+        maybeClear(state(e.runId()), e.tick());
     }
 
     private void onDemandsClosed(Envelope e) {
@@ -292,7 +354,7 @@ public class RunManager implements EnvelopeHandler {
                 LOG.warnf("run %s tick %d: second DEMANDS_CLOSED %s differs from the first %s; keeping the first",
                         e.runId(), e.tick(), c, in.closed);
             }
-            duplicates.increment();
+            table.duplicate();
             return;
         }
         if (!in.parts.isEmpty() && in.parts.lastKey() >= c.parts()) {
@@ -301,24 +363,21 @@ public class RunManager implements EnvelopeHandler {
         }
         in.closed = c;
         countEarly(e);
-        checkDemandCount(runs.get(e.runId()), in);
-        maybeClear(runs.get(e.runId()), e.tick());
+        checkDemandCount(state(e.runId()), in);
+        maybeClear(state(e.runId()), e.tick());
     }
 
     private void close(String runId, MarketRunEntity.Status status) {
-        if (closed.containsKey(runId)) {
-            duplicates.increment();
-            return;
-        }
-        closed.put(runId, status);
-        if (closed.size() > Math.max(1, config.closedRuns())) {
-            closed.remove(closed.keySet().iterator().next());
-        }
-        MarketRun run = runs.remove(runId);
+        RunTable.Run<MarketRun> entry = table.end(runId, status.name());
+        MarketRun run = entry == null ? null : entry.state();
         writer.status(runId, status);
         LOG.infof("run %s %s; %s", runId, status.name().toLowerCase(java.util.Locale.ROOT),
                 run == null ? "nothing held" : "freed (last cleared tick " + run.lastCleared + ", "
                         + run.pending.size() + " ticks uncleared)");
+    }
+
+    private MarketRun state(String runId) {
+        return table.get(runId).state();
     }
 
     // ------------------------------------------------------------------ state
@@ -331,21 +390,17 @@ public class RunManager implements EnvelopeHandler {
         if (e.tick() < 1) {
             throw new IllegalArgumentException("tick must be >= 1 for " + e.type() + ", got " + e.tick());
         }
-        if (closed.containsKey(e.runId())) {
-            duplicates.increment();
-            return null;
-        }
-        MarketRun run = runs.computeIfAbsent(e.runId(), MarketRun::new);
+        MarketRun run = state(e.runId());
         if (run.scenario != null && e.tick() > run.scenario.ticks()) {
             throw new IllegalArgumentException("tick " + e.tick() + " is beyond the run's " + run.scenario.ticks()
                     + " ticks");
         }
         if (run.settled.get(e.tick())) {
-            duplicates.increment();
+            table.duplicate();
             return null;
         }
-        if (run.scenario == null && run.early >= Math.max(1, config.earlyLimit())) {
-            runs.remove(run.id);
+        if (run.scenario == null && run.early >= Math.max(1, settings.earlyLimit())) {
+            table.drop(run.id);
             throw new IllegalArgumentException("run " + run.id + " is unknown to market-service (no RUN_STARTED after "
                     + run.early + " events); its buffered events are dropped");
         }
@@ -353,7 +408,7 @@ public class RunManager implements EnvelopeHandler {
     }
 
     private void countEarly(Envelope e) {
-        MarketRun run = runs.get(e.runId());
+        MarketRun run = state(e.runId());
         if (run.scenario == null) {
             run.early++;
         }
@@ -406,10 +461,13 @@ public class RunManager implements EnvelopeHandler {
             throw new IllegalArgumentException("clearing of run " + run.id + " tick " + tick + " failed: " + ex
                     + "; the tick is not cleared", ex);
         } finally {
-            clearTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            RunTable.record(clearTimer, t0);
         }
         publish(run.id, tick, clearing);
         clearings.increment();
+        if (table.progressed(table.get(run.id), tick)) {
+            writer.status(run.id, MarketRunEntity.Status.RUNNING, "");
+        }
         run.lastCleared = Math.max(run.lastCleared, tick);
         writer.cleared(run.id, tick, clearing.summaries());
         LOG.debugf("run %s tick %d cleared: %d demands, %d matches (%.1f ms)", run.id, tick, demands.size(),
@@ -418,13 +476,8 @@ public class RunManager implements EnvelopeHandler {
 
     private void publish(String runId, int tick, Clearing c) {
         List<FirmMatch> matches = c.firmMatches();
-        int size = Math.max(1, config.chunkSize());
-        int parts = 0;
-        for (int from = 0; from < matches.size(); from += size) {
-            List<FirmMatch> chunk = matches.subList(from, Math.min(matches.size(), from + size));
-            publisher.publish(runId, EventType.FACTOR_MATCHED, tick, parts, RecordBatch.of(FirmMatch.class, parts, chunk));
-            parts++;
-        }
+        int parts = publisher.publishChunks(runId, EventType.FACTOR_MATCHED, FirmMatch.class, tick, matches,
+                config.chunkSize());
         publisher.publish(runId, EventType.MARKET_CLEARED, tick, 0, new Payloads.MarketClearing(c.cohortFlows(),
                 c.lenderFlows(), c.techSales(), c.ai(), c.summaries()));
         publisher.publish(runId, EventType.CLEARING_CLOSED, tick, 0, new Payloads.Closed(parts, matches.size()));

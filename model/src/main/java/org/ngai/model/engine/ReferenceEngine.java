@@ -65,6 +65,17 @@ public final class ReferenceEngine {
         return new Session(scenario, init.population(), init.owners(), init.environment(), aggregator, 1, 0);
     }
 
+    /**
+     * A run resumed from saved state: the population and owners after tick {@code tick - 1}, the
+     * environment of {@code tick} and the indicator history so far (checkpoints, forks).
+     */
+    public Session resume(Scenario scenario, int tick, Environment env, FirmPopulation firms, FactorOwners owners,
+                          List<TickIndicators> history) {
+        Aggregator aggregator = new Aggregator(scenario, calibration);
+        aggregator.restore(history);
+        return new Session(scenario, firms, owners, env, aggregator, tick, 0);
+    }
+
     /** Raw B5 inputs of the last run, per tick: [region 0..30, national][input] (for calibration). */
     public List<double[][]> couplingPanel() {
         return couplingPanel;

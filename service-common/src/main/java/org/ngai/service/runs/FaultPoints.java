@@ -1,0 +1,48 @@
+package org.ngai.service.runs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/**
+ * Crash points for the fault tests: a real process death at an exact place in a tick, where killing
+ * from outside can only land somewhere. Off unless the system property {@code ngai.fault.crash-at} is
+ * {@code point:tick:markerFile}; then the first time the service reaches {@code point} at {@code tick}
+ * it creates the marker file and halts the JVM (exit 137, no shutdown hooks, like kill -9). The marker
+ * makes it one-shot, so the same instance restarted with the same settings goes on.
+ *
+ * <p>Points: {@code firm.after-checkpoint} (checkpoint stored, TICK_STARTED of the next tick not yet
+ * published), {@code indicator.after-store} (tick stored, INDICATORS_PUBLISHED and TICK_CLOSED not yet
+ * published).
+ */
+public final class FaultPoints {
+    private static final Logger LOG = Logger.getLogger(FaultPoints.class);
+    private static final String SPEC = System.getProperty("ngai.fault.crash-at", "");
+
+    private FaultPoints() {
+    }
+
+    public static void reached(String point, int tick) {
+        if (SPEC.isEmpty()) {
+            return;
+        }
+        String[] p = SPEC.split(":", 3);
+        if (p.length != 3 || !p[0].equals(point) || !p[1].equals(String.valueOf(tick))) {
+            return;
+        }
+        Path marker = Path.of(p[2]);
+        if (Files.exists(marker)) {
+            return;
+        }
+        try {
+            Files.createDirectories(marker.toAbsolutePath().getParent());
+            Files.writeString(marker, point + " at tick " + tick);
+        } catch (IOException e) {
+            LOG.warnf("fault point %s: cannot write marker %s (%s); not crashing", point, marker, e.getMessage());
+            return;
+        }
+        LOG.errorf("fault point %s reached at tick %d: halting the JVM", point, tick);
+        Runtime.getRuntime().halt(137);
+    }
+}
