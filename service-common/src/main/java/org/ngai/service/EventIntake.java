@@ -70,6 +70,9 @@ public class EventIntake {
                 capacity.release(e.runId());
             }
         } catch (RuntimeException ex) {
+            if (e != null && EventType.RUN_STARTED.name().equals(e.type()) && e.runId() != null) {
+                capacity.release(e.runId());   // a run the service rejected holds no heap
+            }
             deadLetters.count(record.topic());
             LOG.warnf("rejected %s from %s-%d@%d: %s", e == null ? "record" : e.type(), record.topic(),
                     record.partition(), record.offset(), ex.getMessage());
