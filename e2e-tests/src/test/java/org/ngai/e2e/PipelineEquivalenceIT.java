@@ -80,7 +80,7 @@ class PipelineEquivalenceIT {
     static String submit(Scenario s) throws Exception {
         ObjectNode body = EventCodec.MAPPER.createObjectNode();
         body.set("scenarioDocument", ScenarioLoader.toTree(s));
-        Http.Response r = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body));
+        Http.Response r = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body), cluster.operator());
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.body().path("id").asText();
     }
@@ -152,18 +152,26 @@ class PipelineEquivalenceIT {
 
     @Test
     void badApiInputIsRejectedWith400NamingTheFieldAndUnknownRunsWith404() throws Exception {
-        Http.Response r = Http.post(cluster.url("firm-service") + "/api/runs", "{\"scenario\":\"baseline\",\"firms\":-1}");
+        Http.Response r = Http.post(cluster.url("firm-service") + "/api/runs", "{\"scenario\":\"baseline\",\"firms\":-1}", cluster.operator());
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("field").asText()).isEqualTo("firms");
-        r = Http.post(cluster.url("firm-service") + "/api/runs", "{\"scenario\":\"nope\"}");
+        r = Http.post(cluster.url("firm-service") + "/api/runs", "{\"scenario\":\"nope\"}", cluster.operator());
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("field").asText()).isEqualTo("scenario");
         r = Http.post(cluster.url("firm-service") + "/api/runs",
-                "{\"scenarioDocument\":{\"name\":\"x\",\"parameters\":{\"ai.theta0\":7}}}");
+                "{\"scenarioDocument\":{\"name\":\"x\",\"parameters\":{\"ai.theta0\":7}}}", cluster.operator());
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("field").asText()).isEqualTo("parameters.ai.theta0");
-        r = Http.post(cluster.url("firm-service") + "/api/runs", "{\"scenario\": ");
+        r = Http.post(cluster.url("firm-service") + "/api/runs", "{\"scenario\": ", cluster.operator());
         assertThat(r.status()).isEqualTo(400);
+        // changing runs needs the operator account, which the local cluster set up by itself (docs/deployment.md)
+        assertThat(Http.post(cluster.url("firm-service") + "/api/runs", "{\"scenario\":\"baseline\"}").status()).isEqualTo(401);
+        // a run that does not fit the service heap is refused before it starts (docs/pipeline.md, Capacity)
+        r = Http.post(cluster.url("firm-service") + "/api/runs", "{\"scenario\":\"baseline\",\"firms\":1000000}",
+                cluster.operator());
+        assertThat(r.status()).as(r.text()).isEqualTo(422);
+        assertThat(r.body().path("field").asText()).isEqualTo("firms");
+        assertThat(r.body().path("error").asText()).contains("at most").contains("firm-service");
         for (String svc : LocalCluster.SERVICES) {
             String path = switch (svc) {
                 case "firm-service" -> "/api/runs/no-such-run";

@@ -45,6 +45,7 @@ import org.ngai.model.tick.ProduceResult;
 import org.ngai.model.tick.Supplies;
 import org.ngai.testsupport.EventProbe;
 import org.ngai.testsupport.KafkaBrokerTestResource;
+import org.ngai.testsupport.OperatorCredentials;
 
 /**
  * firm-service against a real broker and PostgreSQL. The other services are played by the test,
@@ -52,6 +53,7 @@ import org.ngai.testsupport.KafkaBrokerTestResource;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OperatorCredentials.class, scope = TestResourceScope.GLOBAL)
 class FirmServiceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -69,8 +71,13 @@ class FirmServiceTest {
         probe.close();
     }
 
+    /** A request signed in as the operator (creating and changing runs needs the role run-operator). */
+    static io.restassured.specification.RequestSpecification operator() {
+        return given().auth().preemptive().basic(OperatorCredentials.OPERATOR, OperatorCredentials.operatorPassword());
+    }
+
     static String create(String body) {
-        return given().contentType("application/json").body(body).post("/api/runs").then().statusCode(201)
+        return operator().contentType("application/json").body(body).post("/api/runs").then().statusCode(201)
                 .header("Location", containsString("/api/runs/")).extract().path("id");
     }
 
@@ -192,7 +199,7 @@ class FirmServiceTest {
     void pausedRunWaitsForResumeAndCancelledRunStops() {
         String run = create("{\"scenario\":\"baseline\",\"firms\":200,\"ticks\":3}");
         probe.await(run, e -> EventProbe.count(e, "DEMANDS_CLOSED", 1) == 1, Duration.ofSeconds(60));
-        given().post("/api/runs/" + run + "/pause").then().statusCode(202);
+        operator().post("/api/runs/" + run + "/pause").then().statusCode(202);
         awaitStatus(run, "PAUSED");
         Scenario s = ScenarioLoader.bundled("baseline").toBuilder().firms(200).ticks(3).build();
         Tick t1 = new Mirror(s).step(1, new Aggregator(s));
@@ -201,11 +208,11 @@ class FirmServiceTest {
         probe.send(EventCodec.envelope(run, EventType.TICK_CLOSED, 1, 0, "i", new Payloads.TickClosed(t1.next())));
         KafkaSleep.ms(1500);
         assertThat(EventProbe.count(probe.events(run), "TICK_STARTED", 2)).isZero();
-        given().post("/api/runs/" + run + "/resume").then().statusCode(202);
+        operator().post("/api/runs/" + run + "/resume").then().statusCode(202);
         probe.await(run, e -> EventProbe.count(e, "TICK_STARTED", 2) == 1, Duration.ofSeconds(60));
-        given().post("/api/runs/" + run + "/cancel").then().statusCode(202);
+        operator().post("/api/runs/" + run + "/cancel").then().statusCode(202);
         awaitStatus(run, "CANCELLED");
-        given().post("/api/runs/" + run + "/resume").then().statusCode(409);
+        operator().post("/api/runs/" + run + "/resume").then().statusCode(409);
         assertThat(ev).isNotEmpty();
     }
 
@@ -227,18 +234,18 @@ class FirmServiceTest {
 
     @Test
     void badApiInputGets400NamingTheFieldAndUnknownRuns404() {
-        given().contentType("application/json").body("{\"scenario\":\"no-such\"}").post("/api/runs").then()
+        operator().contentType("application/json").body("{\"scenario\":\"no-such\"}").post("/api/runs").then()
                 .statusCode(400).body("field", equalTo("scenario")).body("error", containsString("no-such"));
-        given().contentType("application/json").body("{\"scenario\":\"baseline\",\"firms\":-5}").post("/api/runs").then()
+        operator().contentType("application/json").body("{\"scenario\":\"baseline\",\"firms\":-5}").post("/api/runs").then()
                 .statusCode(400).body("field", equalTo("firms")).body("error", containsString("[10, 1000000]"));
-        given().contentType("application/json")
+        operator().contentType("application/json")
                 .body("{\"scenarioDocument\":{\"name\":\"x\",\"parameters\":{\"labour.separation\":0.9}}}")
                 .post("/api/runs").then().statusCode(400).body("field", equalTo("parameters.labour.separation"));
-        given().contentType("application/json").body("{\"scenario\":\"baseline\",").post("/api/runs").then()
+        operator().contentType("application/json").body("{\"scenario\":\"baseline\",").post("/api/runs").then()
                 .statusCode(400).body("error", containsString("malformed JSON"));
-        given().contentType("application/json").body("{\"scenario\":\"baseline\",\"firmz\":10}").post("/api/runs").then()
+        operator().contentType("application/json").body("{\"scenario\":\"baseline\",\"firmz\":10}").post("/api/runs").then()
                 .statusCode(400).body("field", equalTo("firmz"));
-        given().contentType("application/json").body("{\"scenario\":\"baseline\",\"ticks\":\"many\"}").post("/api/runs").then()
+        operator().contentType("application/json").body("{\"scenario\":\"baseline\",\"ticks\":\"many\"}").post("/api/runs").then()
                 .statusCode(400).body("field", equalTo("ticks"));
         given().get("/api/runs/no-such-run").then().statusCode(404);
         given().get("/api/runs/no-such-run/firms").then().statusCode(404);

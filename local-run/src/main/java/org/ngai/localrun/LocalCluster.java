@@ -48,7 +48,13 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** Environment variable of the operator password; a local run generates one when it is not set. */
+    public static final String OPERATOR_PASSWORD_ENV = "NGAI_OPERATOR_PASSWORD";
+    /** User name of the local run's operator account. */
+    public static final String OPERATOR_USER = "operator";
+
     private final LocalKafkaBroker broker;
+    private final Http.Credentials operator = new Http.Credentials(OPERATOR_USER, operatorPassword(System.getenv()));
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
 
@@ -105,7 +111,10 @@ public final class LocalCluster implements AutoCloseable {
                     jvm.add(opt.replace("{service}", name));
                 }
             }
-            services.put(name, ServiceProcess.start(name, jar, port, props, o.workdir().resolve("logs"), jvm));
+            // the operator account (docs/deployment.md): in the environment, not on the command line
+            Map<String, String> env = Map.of("NGAI_OPERATOR_USER", operator.username(), OPERATOR_PASSWORD_ENV,
+                    operator.password());
+            services.put(name, ServiceProcess.start(name, jar, port, props, env, o.workdir().resolve("logs"), jvm));
         }
         progress.accept("starting " + String.join(", ", SERVICES));
         ExecutorService pool = Executors.newFixedThreadPool(SERVICES.size());
@@ -124,6 +133,25 @@ public final class LocalCluster implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The password of this launch's operator: {@value #OPERATOR_PASSWORD_ENV} if set, else 24 random bytes
+     * (URL-safe base64), new at every launch and never written anywhere.
+     */
+    static String operatorPassword(Map<String, String> env) {
+        String given = env.get(OPERATOR_PASSWORD_ENV);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] b = new byte[24];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** The operator's credentials: what creating, pausing, resuming and cancelling a run needs. */
+    public Http.Credentials operator() {
+        return operator;
     }
 
     public String bootstrapServers() {

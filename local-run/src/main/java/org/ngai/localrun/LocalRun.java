@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, version = "ngai 0.1.0",
         description = "Run a scenario through the distributed pipeline (broker + four services) on this machine.",
-        subcommands = {PipelineBenchmark.class})
+        subcommands = {PipelineBenchmark.class, CapacityBench.class})
 public final class LocalRun implements Callable<Integer> {
     @Option(names = "--scenario", defaultValue = "baseline", description = "Bundled scenario name or a scenario file (default: ${DEFAULT-VALUE}).")
     String scenario;
@@ -58,6 +58,14 @@ public final class LocalRun implements Callable<Integer> {
         System.exit(cl.execute(args));
     }
 
+    /** The message of an error response ({@code ApiError.error}), or its text. */
+    static String errorOf(Http.Response r) {
+        if (r.body() != null && r.body().hasNonNull("error")) {
+            return r.body().path("error").asText();
+        }
+        return r.text() == null || r.text().isBlank() ? "(no message)" : r.text();
+    }
+
     @Override
     public Integer call() throws Exception {
         Scenario s = overrides.apply(scenario);
@@ -72,7 +80,7 @@ public final class LocalRun implements Callable<Integer> {
                 System.err.println("\nstopping broker and services...");
                 if (runId.get() != null) {
                     try {
-                        Http.post(c.url("firm-service") + "/api/runs/" + runId.get() + "/cancel", "");
+                        Http.post(c.url("firm-service") + "/api/runs/" + runId.get() + "/cancel", "", c.operator());
                     } catch (Exception ignored) {
                         // best effort
                     }
@@ -88,14 +96,17 @@ public final class LocalRun implements Callable<Integer> {
                 cluster.urls(), cluster.bootstrapServers(), repo.resolve(".local-run/logs"));
         ObjectNode body = EventCodec.MAPPER.createObjectNode();
         body.set("scenarioDocument", ScenarioLoader.toTree(s));
-        Http.Response created = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body));
+        Http.Response created = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body),
+                cluster.operator());
         if (created.status() != 201) {
-            throw new IllegalStateException("firm-service refused the run: " + created.text());
+            System.err.println("firm-service refused the run (HTTP " + created.status() + "): " + errorOf(created));
+            return created.status() == 422 ? 4 : 2;
         }
         runId.set(created.body().path("id").asText());
         System.out.println("- run " + runId.get() + " submitted to firm-service");
         long runStart = System.nanoTime();
         String end;
+        String endReason;
         List<TickIndicators> series;
         try (RunFollower follower = new RunFollower(cluster.bootstrapServers(), runId.get());
              ProgressBar pb = new ProgressBarBuilder().setTaskName(s.name()).setInitialMax(s.ticks())
@@ -107,11 +118,13 @@ public final class LocalRun implements Callable<Integer> {
                         ti.get(Indicator.UNEMPLOYMENT), ti.get(Indicator.COORDINATION)));
             });
             series = follower.series();
+            endReason = follower.reason();
         }
         double seconds = (System.nanoTime() - runStart) / 1e9;
         System.out.println();
         if (!"FINISHED".equals(end)) {
-            System.err.println("run did not finish (" + end + "); service logs are in " + repo.resolve(".local-run/logs"));
+            System.err.println("run did not finish (" + end + (endReason == null ? "" : " by " + endReason)
+                    + "); service logs are in " + repo.resolve(".local-run/logs"));
             return 1;
         }
         int n = s.ticks();
@@ -123,6 +136,18 @@ public final class LocalRun implements Callable<Integer> {
         if (keepRunning) {
             System.out.printf("APIs: %s/api/runs/%s  %s/api/runs/%s/indicators  (Swagger UI at /q/swagger-ui)%n",
                     cluster.url("firm-service"), runId.get(), cluster.url("indicator-service"), runId.get());
+            // changing runs needs the operator account of this launch (docs/deployment.md)
+            boolean chosen = System.getenv(LocalCluster.OPERATOR_PASSWORD_ENV) != null
+                    && !System.getenv(LocalCluster.OPERATOR_PASSWORD_ENV).isBlank();
+            String user = cluster.operator().username();
+            System.out.printf("creating or changing runs needs HTTP basic, e.g. curl -u %s:%s -H 'Content-Type: application/json'"
+                            + " -d '{\"scenario\":\"baseline\",\"firms\":2000}' %s/api/runs%n", user,
+                    chosen ? "\"$" + LocalCluster.OPERATOR_PASSWORD_ENV + "\"" : cluster.operator().password(),
+                    cluster.url("firm-service"));
+            if (!chosen) {
+                System.out.println("(that password was generated for this launch; set " + LocalCluster.OPERATOR_PASSWORD_ENV
+                        + " to choose it)");
+            }
         } else {
             System.out.println("(add --keep-running to browse the run through the services' APIs afterwards)");
         }

@@ -116,7 +116,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
         ObjectNode body = EventCodec.MAPPER.createObjectNode();
         body.set("scenarioDocument", ScenarioLoader.toTree(s));
         long t0 = System.nanoTime();
-        Http.Response created = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body));
+        Http.Response created = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body),
+                cluster.operator());
+        if (created.status() != 201) {
+            throw new IllegalStateException("firm-service refused the run (HTTP " + created.status() + "): "
+                    + LocalRun.errorOf(created));
+        }
         String runId = created.body().path("id").asText();
         List<TickIndicators> series;
         String end;

@@ -32,6 +32,7 @@ public final class RunFollower implements AutoCloseable {
     private final String runId;
     private final TreeMap<Integer, TickIndicators> ticks = new TreeMap<>();
     private String end;
+    private String reason;
     private long events;
 
     public RunFollower(String bootstrap, String runId) {
@@ -76,13 +77,25 @@ public final class RunFollower implements AutoCloseable {
                         }
                     }
                     case "RUN_FINISHED" -> end = "FINISHED";
-                    case "RUN_CANCELLED" -> end = "CANCELLED";
+                    case "RUN_CANCELLED" -> {
+                        end = "CANCELLED";
+                        try {
+                            reason = e.producer() + ": " + e.payload().path("reason").asText();
+                        } catch (RuntimeException ex) {
+                            reason = e.producer();
+                        }
+                    }
                     default -> {
                     }
                 }
             }
         }
         return end == null ? "TIMEOUT" : end;
+    }
+
+    /** Who cancelled the run and why (e.g. a service that refused it for want of heap), or null. */
+    public String reason() {
+        return reason;
     }
 
     public List<TickIndicators> series() {

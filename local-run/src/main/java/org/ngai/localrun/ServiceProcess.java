@@ -38,10 +38,13 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Starts the service.
      *
-     * @param properties system properties (Quarkus configuration: kafka.bootstrap.servers, datasource, ...)
+     * @param properties  system properties (Quarkus configuration: kafka.bootstrap.servers, datasource, ...)
+     * @param environment environment variables added to this process's (secrets such as NGAI_OPERATOR_PASSWORD:
+     *                    unlike system properties they do not show in the process list)
      */
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties, Path logDir,
-                                       List<String> jvmOptions) throws IOException {
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties,
+                                       Map<String, String> environment, Path logDir, List<String> jvmOptions)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build the services first (./mvnw -DskipTests package)");
         }
@@ -55,8 +58,10 @@ public final class ServiceProcess implements AutoCloseable {
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(jar.toString());
-        Process p = new ProcessBuilder(cmd).directory(jar.getParent().toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(jar.getParent().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().putAll(environment);
+        Process p = pb.start();
         return new ServiceProcess(name, p, log, port);
     }
 

@@ -8,7 +8,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import jakarta.enterprise.inject.Instance;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import org.ngai.events.Envelope;
+import org.ngai.events.EventCodec;
+import org.ngai.events.EventType;
+import org.ngai.events.Payloads;
+import org.ngai.service.capacity.HeapEstimate;
+import org.ngai.service.capacity.RunCapacity;
+import org.ngai.service.capacity.RunRefusals;
 import org.ngai.service.runs.Origin;
 
 /**
@@ -17,6 +27,12 @@ import org.ngai.service.runs.Origin;
  * cannot accept is rejected by throwing: SmallRye nacks it and sends it to the dead-letter topic
  * (failure-strategy=dead-letter-queue) with the exception message as {@code dead-letter-reason}, it is
  * counted in {@code transform_dead_letters_total}, and the run carries on (docs/pipeline.md, bad events).
+ *
+ * <p>It also guards the heap (docs/pipeline.md, "Capacity"): a RUN_STARTED whose run does not fit next to
+ * the runs in progress ({@link RunCapacity#admit}) is not handed on. The service logs the refusal with
+ * its figures, publishes RUN_CANCELLED with that reason (so the other services and the caller stop
+ * waiting), tells the service's {@link RunRefusals} bean if it has one, and drops the run's later events.
+ * RUN_FINISHED and RUN_CANCELLED release a run's heap.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -26,6 +42,15 @@ public class EventIntake {
     EnvelopeHandler handler;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    RunCapacity capacity;
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    Instance<RunRefusals> refusals;
+
+    /** Runs this instance refused for want of heap; their events are dropped. Consumer thread only. */
+    private final Set<String> refused = new HashSet<>();
 
     @Incoming("events-in")
     @Blocking
@@ -35,14 +60,57 @@ public class EventIntake {
             if (e == null) {
                 throw new IllegalArgumentException(undecodable(record));
             }
+            if (refused.contains(e.runId())) {
+                return;
+            }
+            if (EventType.RUN_STARTED.name().equals(e.type()) && !admitted(e)) {
+                return;
+            }
             handler.handle(e, new Origin(record.topic(), record.partition(), record.offset()));
+            if (EventType.RUN_FINISHED.name().equals(e.type()) || EventType.RUN_CANCELLED.name().equals(e.type())) {
+                capacity.release(e.runId());
+            }
         } catch (RuntimeException ex) {
+            if (e != null && EventType.RUN_STARTED.name().equals(e.type()) && e.runId() != null) {
+                capacity.release(e.runId());   // a run the service rejected holds no heap
+            }
             deadLetters.count(record.topic());
             LOG.warnf("rejected %s from %s-%d@%d: %s", e == null ? "record" : e.type(), record.topic(),
                     record.partition(), record.offset(), ex.getMessage());
             throw ex;
         }
     }
+
+    /**
+     * Commits the run's heap, or refuses the run. A RUN_STARTED whose scenario cannot be read is handed on
+     * (the handler rejects it with the field).
+     */
+    private boolean admitted(Envelope e) {
+        long firms;
+        try {
+            firms = EventCodec.payload(e, Payloads.RunStarted.class).scenario().path("firms").asLong(-1);
+        } catch (RuntimeException ex) {
+            return true;
+        }
+        if (firms < 0) {
+            return true;
+        }
+        Optional<HeapEstimate.Verdict> refusal = capacity.admit(e.runId(), firms);
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        String reason = "refused by " + publisher.producer() + ": " + refusal.get().message();
+        LOG.errorf("run %s %s", e.runId(), reason);
+        refused.add(e.runId());
+        publisher.publish(e.runId(), EventType.RUN_CANCELLED, 0, REFUSAL_PART, new Payloads.RunCancelled(reason));
+        for (RunRefusals r : refusals) {
+            r.refused(e.runId(), reason);
+        }
+        return false;
+    }
+
+    /** Part of the RUN_CANCELLED a refusal publishes (a request's cancellation uses part 0: distinct event ids). */
+    static final int REFUSAL_PART = 1;
 
     /** The reason for a record whose value could not be decoded (SmallRye leaves it in a header). */
     static String undecodable(ConsumerRecord<String, ?> record) {

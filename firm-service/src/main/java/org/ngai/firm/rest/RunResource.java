@@ -1,5 +1,6 @@
 package org.ngai.firm.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,11 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ngai.firm.persistence.RunEntity;
 import org.ngai.firm.service.RunService;
+import org.ngai.service.security.Accounts;
 
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "runs", description = "Create and control simulation runs")
 public class RunResource {
+    // Creating and controlling runs needs the operator role (HTTP basic, docs/deployment.md); the HTTP
+    // permissions in application.properties say the same for every POST/PUT/PATCH/DELETE under /api.
     @Inject
     RunService runs;
 
@@ -28,6 +32,10 @@ public class RunResource {
     @Operation(summary = "Start a run", description = "Scenario by name (scenarios/) or inline document; seed, firms and ticks may be overridden.")
     @APIResponse(responseCode = "201", description = "Run created; Location points at it")
     @APIResponse(responseCode = "400", description = "Invalid scenario or overrides; the message names the field")
+    @APIResponse(responseCode = "401", description = "No or wrong credentials (HTTP basic)")
+    @APIResponse(responseCode = "403", description = "Signed in without the role run-operator")
+    @APIResponse(responseCode = "422", description = "The run does not fit this instance's heap; the message names firms, the need, the limit and how many firms fit")
+    @RolesAllowed(Accounts.OPERATOR_ROLE)
     public Response create(@RequestBody(description = "e.g. {\"scenario\":\"baseline\",\"firms\":2000,\"ticks\":20}") RunRequest request,
                            @jakarta.ws.rs.core.Context UriInfo uri) {
         RunEntity e = runs.create(request);
@@ -54,6 +62,7 @@ public class RunResource {
     @APIResponse(responseCode = "202", description = "Pause requested")
     @APIResponse(responseCode = "404", description = "Unknown run")
     @APIResponse(responseCode = "409", description = "Run already finished or cancelled")
+    @RolesAllowed(Accounts.OPERATOR_ROLE)
     public Response pause(@PathParam("id") String id) {
         return Response.accepted(RunView.of(runs.pause(id), false)).build();
     }
@@ -62,6 +71,7 @@ public class RunResource {
     @Path("{id}/resume")
     @Operation(summary = "Resume a paused run")
     @APIResponse(responseCode = "202", description = "Resume requested")
+    @RolesAllowed(Accounts.OPERATOR_ROLE)
     public Response resume(@PathParam("id") String id) {
         return Response.accepted(RunView.of(runs.resume(id), false)).build();
     }
@@ -70,6 +80,7 @@ public class RunResource {
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a run")
     @APIResponse(responseCode = "202", description = "Cancellation requested")
+    @RolesAllowed(Accounts.OPERATOR_ROLE)
     public Response cancel(@PathParam("id") String id) {
         return Response.accepted(RunView.of(runs.cancel(id), false)).build();
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.ngai.events.EventType;
 import org.ngai.events.Payloads;
 import org.ngai.service.EventPublisher;
+import org.ngai.service.capacity.RunCapacity;
 import org.ngai.firm.persistence.RunEntity;
 import org.ngai.service.rest.ErrorMappers.BadRequest;
 import org.ngai.service.rest.ErrorMappers.Conflict;
@@ -25,8 +26,13 @@ public class RunService {
     RunStore store;
     @Inject
     EventPublisher publisher;
+    @Inject
+    RunCapacity capacity;
 
-    /** Validates the request completely (400 naming the field) before anything is stored or sent. */
+    /**
+     * Validates the request completely (400 naming the field) and books its heap (422 naming firms and the
+     * limit when it does not fit, docs/pipeline.md "Capacity") before anything is stored or sent.
+     */
     public RunEntity create(RunRequest req) {
         if (req == null) {
             throw new BadRequest("(body)", "request body is required: {\"scenario\": \"baseline\"}");
@@ -57,7 +63,14 @@ public class RunService {
         }
         Scenario scenario = b.build();
         String id = UUID.randomUUID().toString();
-        RunEntity e = store.create(id, scenario);
+        capacity.reserve(id, scenario.firms());
+        RunEntity e;
+        try {
+            e = store.create(id, scenario);
+        } catch (RuntimeException ex) {
+            capacity.release(id);
+            throw ex;
+        }
         publisher.publish(id, EventType.RUN_STARTED, 0, 0, new Payloads.RunStarted(ScenarioLoader.toTree(scenario)));
         return e;
     }

@@ -10,11 +10,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ngai.model.scenario.ScenarioException;
+import org.ngai.service.capacity.CapacityExceeded;
 
 /**
  * Every service's error responses: bad input gets 400 with a message that names the field (scenario
  * validation, request parameters, malformed or mistyped JSON); unknown resources 404; a state conflict
- * 409. The body is an {@link ApiError}. Services throw the nested exceptions.
+ * 409; a run too large for this instance's heap 422, naming {@code firms} and the limit
+ * (docs/pipeline.md, "Capacity"). The body is an {@link ApiError}. Services throw the nested exceptions.
  */
 public class ErrorMappers {
 
@@ -26,6 +28,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response badRequest(BadRequest e) {
         return json(400, e.getMessage(), e.field);
+    }
+
+    /** 422 Unprocessable Content: a valid request that this instance cannot carry (docs/pipeline.md, "Capacity"). */
+    @ServerExceptionMapper
+    public Response capacity(CapacityExceeded e) {
+        return json(422, e.getMessage(), e.field());
     }
 
     @ServerExceptionMapper
