@@ -16,12 +16,14 @@ import org.ngai.model.indicator.Indicator;
 
 /**
  * Read-only SQL over the stored series, for Grafana's PostgreSQL data source (docs/deployment.md,
- * dashboards by quarter). {@code indicator_series.indicators_json} holds each tick's values as arrays
+ * dashboards by quarter). {@code indicator_series.indicatorsjson} holds each tick's values as arrays
  * indexed by {@link Indicator#ordinal()}, {@link Region#index()} and {@link Sector#ordinal()}; the
  * table {@code indicator_keys} names those positions (rewritten from the enums at every start), and
  * three views turn the arrays into rows with the indicator key, the quarter and the quarter's first
  * day as a timestamp: {@code indicator_national}, {@code indicator_region} and {@code indicator_sector}.
- * NaN (undefined this tick) becomes NULL. PostgreSQL only; nothing is created on H2.
+ * NaN (undefined this tick) becomes NULL. The views name the run column {@code run_id} (the table's is
+ * {@code runid}: Hibernate's default naming lower-cases {@code runId}). PostgreSQL only; nothing is
+ * created on H2.
  */
 @ApplicationScoped
 public class SqlViews {
@@ -34,22 +36,22 @@ public class SqlViews {
 
     static final String NATIONAL = """
             CREATE VIEW indicator_national AS
-            SELECT s.run_id, s.tick, s.quarter, %s AS quarter_start, k.key AS indicator,
-                   NULLIF((s.indicators_json::jsonb -> 'national' ->> k.idx)::float8, 'NaN'::float8) AS value
+            SELECT s.runid AS run_id, s.tick, s.quarter, %s AS quarter_start, k.key AS indicator,
+                   NULLIF((s.indicatorsjson::jsonb -> 'national' ->> k.idx)::float8, 'NaN'::float8) AS value
             FROM indicator_series s CROSS JOIN indicator_keys k
             WHERE k.kind = 'indicator'""".formatted(QUARTER_START);
     static final String REGION = """
             CREATE VIEW indicator_region AS
-            SELECT s.run_id, s.tick, s.quarter, %s AS quarter_start, r.key AS region, r.label AS region_name,
+            SELECT s.runid AS run_id, s.tick, s.quarter, %s AS quarter_start, r.key AS region, r.label AS region_name,
                    k.key AS indicator,
-                   NULLIF((s.indicators_json::jsonb -> 'regions' -> r.idx ->> k.idx)::float8, 'NaN'::float8) AS value
+                   NULLIF((s.indicatorsjson::jsonb -> 'regions' -> r.idx ->> k.idx)::float8, 'NaN'::float8) AS value
             FROM indicator_series s CROSS JOIN indicator_keys r CROSS JOIN indicator_keys k
             WHERE r.kind = 'region' AND k.kind = 'indicator'""".formatted(QUARTER_START);
     static final String SECTOR = """
             CREATE VIEW indicator_sector AS
-            SELECT s.run_id, s.tick, s.quarter, %s AS quarter_start, c.key AS sector,
+            SELECT s.runid AS run_id, s.tick, s.quarter, %s AS quarter_start, c.key AS sector,
                    k.key AS indicator,
-                   NULLIF((s.indicators_json::jsonb -> 'sectors' -> c.idx ->> k.idx)::float8, 'NaN'::float8) AS value
+                   NULLIF((s.indicatorsjson::jsonb -> 'sectors' -> c.idx ->> k.idx)::float8, 'NaN'::float8) AS value
             FROM indicator_series s CROSS JOIN indicator_keys c CROSS JOIN indicator_keys k
             WHERE c.kind = 'sector' AND k.kind = 'indicator'""".formatted(QUARTER_START);
 
