@@ -5,8 +5,12 @@
 
 - every YAML and JSON file parses: docker-compose.yml, monitoring/prometheus.yml, the Grafana provisioning
   files and dashboards;
-- dashboards: unique uids, unique panel ids, panels inside the 24-column grid and not overlapping, the
-  Prometheus datasource uid "prometheus" everywhere, every $variable defined;
+- dashboards: unique uids, unique panel ids, panels inside the 24-column grid and not overlapping, every
+  panel and query on the Prometheus datasource (uid "prometheus") or the PostgreSQL one (uid "indicator-db"),
+  every $variable defined;
+- SQL (dashboards by quarter): every query has rawSql and filters on $run, every indicator key it names is a
+  key of docs/indicators.md with the scope of the view it reads (indicator_national N, indicator_region R,
+  indicator_sector S);
 - PromQL: every metric name is one the services expose (list below), every `indicator` label value is a
   key of docs/indicators.md with the right scope (N national, R region, S sector) and one the
   indicator-service exports for that metric; with promtool on the PATH each expression is also
@@ -15,6 +19,10 @@
   deploy/postgres-init.sql, the topics of deploy/create-topics.sh = org.ngai.events.Topics, every mounted
   file exists.
 Exit code 0 when everything holds; the problems are printed otherwise.
+
+These checks are offline and structural. e2e-tests/src/test/java/org/ngai/e2e/DashboardIT.java checks the same
+dashboards against real things: their SQL against PostgreSQL after a pipeline run, their PromQL against a
+Prometheus scraping the running services.
 """
 import glob
 import json
@@ -37,6 +45,8 @@ METRICS = {
     "transform_indicator", "transform_region_indicator", "transform_sector_indicator", "transform_run_tick",
     "transform_dead_letters_seen_total", "transform_dead_letters_total", "transform_duplicate_events_total",
     "transform_phase_seconds_count", "transform_phase_seconds_sum", "transform_phase_seconds_max",
+    "transform_active_runs", "transform_indicator_runs", "transform_ticks_aggregated_total",
+    "transform_market_clearings_total",
     "up",  # Prometheus' own per-target series
 }
 METRIC_PREFIXES = ("jvm_", "http_server_requests_seconds_", "kafka_consumer_")
@@ -45,6 +55,8 @@ REGION_KEYS = {"stage.intelligent", "ai.penetration", "labour.unemployment", "co
                "market.fin.regime", "market.tech.regime", "market.lab.regime"}
 SECTOR_KEYS = {"ai.penetration", "stage.intelligent", "labour.costShare", "concentration.hhi"}
 INDICATOR_SCOPE = {"transform_indicator": "N", "transform_region_indicator": "R", "transform_sector_indicator": "S"}
+SQL_VIEW_SCOPE = {"indicator_national": "N", "indicator_region": "R", "indicator_sector": "S"}
+DATASOURCES = {"prometheus": "prometheus", "indicator-db": "grafana-postgresql-datasource"}
 PROMQL_WORDS = {"by", "without", "on", "ignoring", "group_left", "group_right", "bool", "or", "and", "unless",
                 "offset", "inf", "nan"}
 
@@ -149,7 +161,8 @@ def check_dashboards(scopes, exprs_out):
             problem(f"{rel}: uid {d.get('uid')} also used by {uids[d.get('uid')]}")
         uids[d.get("uid")] = rel
         variables = {v["name"]: v for v in d.get("templating", {}).get("list", [])}
-        builtins = {"__rate_interval", "__range", "__interval", "__all", "__name"}
+        builtins = {"__rate_interval", "__range", "__interval", "__all", "__name", "__timeFilter", "__timeFrom", "__timeTo",
+                    "__time"}
         ids = set()
         cells = {}
         for p in walk_panels(d.get("panels", [])):
@@ -173,12 +186,19 @@ def check_dashboards(scopes, exprs_out):
                 break
             if p.get("type") == "row":
                 continue
-            if p.get("datasource", {}).get("uid") != "prometheus":
-                problem(f"{where}: datasource is not uid prometheus")
+            ds = p.get("datasource", {})
+            if DATASOURCES.get(ds.get("uid")) != ds.get("type"):
+                problem(f"{where}: datasource {ds} is neither prometheus nor indicator-db")
             texts = [p.get("title", "")]
             for t in p.get("targets", []):
-                if t.get("datasource", {}).get("uid") != "prometheus":
-                    problem(f"{where}: target {t.get('refId')} datasource is not uid prometheus")
+                tds = t.get("datasource", {})
+                if tds != {"type": ds.get("type"), "uid": ds.get("uid")}:
+                    problem(f"{where}: target {t.get('refId')} datasource {tds} differs from the panel's")
+                if tds.get("uid") == "indicator-db":
+                    sql = t.get("rawSql", "")
+                    texts.append(sql)
+                    check_sql(where, sql, scopes, variables)
+                    continue
                 expr = t.get("expr", "")
                 if not expr:
                     problem(f"{where}: target {t.get('refId')} has no expr")
@@ -211,12 +231,37 @@ def check_dashboards(scopes, exprs_out):
         for v in variables.values():
             q = v.get("query")
             q = q.get("query") if isinstance(q, dict) else q
-            if v.get("type") == "query":
+            if v.get("type") == "query" and v.get("datasource", {}).get("uid") == "indicator-db":
+                check_sql(f"{rel}: variable {v['name']}", q or "", scopes, variables, run_filter=v["name"] != "run")
+            elif v.get("type") == "query":
                 for name in metric_names(re.sub(r"label_values\((.*)\)", r"\1", q or "")):
                     if name not in METRICS and not name.startswith(METRIC_PREFIXES) and name not in (
                             "run", "scenario", "indicator", "region", "sector", "service"):
                         problem(f"{rel}: variable {v['name']}: unknown metric {name}")
     return uids
+
+
+def check_sql(where, sql, scopes, variables, run_filter=True):
+    """Static checks of a query on the PostgreSQL datasource (the real check is DashboardIT)."""
+    if not sql.strip():
+        problem(f"{where}: SQL target without rawSql")
+        return
+    if run_filter and "$run" not in sql:
+        problem(f"{where}: the query does not filter on $run")
+    views = [v for v in SQL_VIEW_SCOPE if re.search(rf"\b{v}\b", sql)]
+    keys = set(re.findall(r"indicator\s*=\s*'([^']+)'", sql))
+    for m in re.finditer(r"indicator\s+IN\s*\(([^)]*)\)", sql):
+        keys |= set(re.findall(r"'([^']+)'", m.group(1)))
+    if "$indicator" in sql and "indicator" in variables:
+        keys |= set(variables["indicator"]["query"].split(","))
+        keys.discard("$indicator")
+    for key in keys:
+        if key not in scopes:
+            problem(f"{where}: indicator {key} is not in docs/indicators.md")
+            continue
+        for view in views:
+            if SQL_VIEW_SCOPE[view] not in scopes[key]:
+                problem(f"{where}: indicator {key} has no scope {SQL_VIEW_SCOPE[view]} ({scopes[key]}) for {view}")
 
 
 def check_promtool(exprs):
@@ -317,9 +362,26 @@ def check_compose():
     home = grafana.get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH", "")
     if home and not os.path.exists(path("monitoring", "grafana", "dashboards", os.path.basename(home))):
         problem(f"docker-compose.yml: grafana home dashboard {home} does not exist")
-    ds = load_yaml("monitoring/grafana/provisioning/datasources/prometheus.yml") or {}
-    if [d.get("uid") for d in ds.get("datasources", [])] != ["prometheus"]:
-        problem("grafana datasource provisioning: expected one datasource with uid prometheus")
+    found = {}
+    for rel in sorted(glob.glob(path("monitoring", "grafana", "provisioning", "datasources", "*.yml"))):
+        for d in (load_yaml(os.path.relpath(rel, ROOT)) or {}).get("datasources", []):
+            found[d.get("uid")] = d
+    if set(found) != set(DATASOURCES) or any(found[u].get("type") != t for u, t in DATASOURCES.items()):
+        problem(f"grafana datasource provisioning: expected {DATASOURCES}, found "
+                f"{ {u: d.get('type') for u, d in found.items()} }")
+    pg = found.get("indicator-db", {})
+    with open(path("monitoring", "grafana", "provisioning", "datasources", "indicator-db.yml"), encoding="utf-8") as f:
+        pg_text = f.read()
+    for var in sorted(set(re.findall(r"\$\{([A-Z_]+)\}", pg_text))):
+        if var not in grafana:
+            problem(f"docker-compose.yml: grafana does not set {var}, used by provisioning/datasources/indicator-db.yml")
+    if re.search(r"password:\s*[^$\s]", pg_text):
+        problem("provisioning/datasources/indicator-db.yml: a literal password; take it from the environment")
+    if "postgres" not in svcs.get("grafana", {}).get("depends_on", []):
+        problem("docker-compose.yml: grafana does not depend on postgres")
+    if pg.get("jsonData", {}).get("database") != "${INDICATOR_DB_NAME}" or grafana.get("INDICATOR_DB_NAME") != \
+            DATABASES["indicator-service"]:
+        problem("grafana's PostgreSQL datasource does not point at the indicator database")
 
 
 def main():
