@@ -93,7 +93,8 @@ public final class LocalRun implements Callable<Integer> {
             throw new IllegalStateException("firm-service refused the run: " + created.text());
         }
         runId.set(created.body().path("id").asText());
-        System.out.println("- run " + runId.get() + " submitted to firm-service");
+        System.out.println("- run " + runId.get() + " submitted to firm-service; watch it live: "
+                + cluster.url("indicator-service") + "/live.html?run=" + runId.get());
         long runStart = System.nanoTime();
         String end;
         List<TickIndicators> series;
@@ -123,6 +124,8 @@ public final class LocalRun implements Callable<Integer> {
         if (keepRunning) {
             System.out.printf("APIs: %s/api/runs/%s  %s/api/runs/%s/indicators  (Swagger UI at /q/swagger-ui)%n",
                     cluster.url("firm-service"), runId.get(), cluster.url("indicator-service"), runId.get());
+            System.out.printf("live page: %s/live.html?run=%s  (charts by quarter; docs/live.md)%n",
+                    cluster.url("indicator-service"), runId.get());
         } else {
             System.out.println("(add --keep-running to browse the run through the services' APIs afterwards)");
         }
