@@ -100,6 +100,7 @@
             this.wanted = 0;          // the highest tick the stream has announced
             this.loading = null;     // the loader at work (want)
             this.source = null;       // the EventSource
+            this.closed = false;      // close() was called: no stream any more
             this.connected = false;
             this.error = null;
         }
@@ -292,9 +293,16 @@
             this.unit = units.join(' · ');
             const fig = document.createElement('figure');
             fig.id = 'chart-' + spec.id;
-            fig.innerHTML = '<figcaption><b></b><span class="expect"></span></figcaption><div class="plot"></div><div class="legend"></div>';
+            fig.innerHTML = '<figcaption><b></b><span class="expect"></span><span class="unit"></span></figcaption>'
+                + '<div class="plot"></div><div class="legend"></div>';
             fig.querySelector('b').textContent = spec.title + ' (' + spec.sections + ')';
             fig.querySelector('.expect').textContent = spec.expect;
+            fig.querySelector('.unit').textContent = units.length > 1
+                ? 'units: ' + units.map(u => u + ' (' + this.lines.filter(l => l.unit === u).map(l => l.label).join(', ')
+                    + ')').join('; ')
+                : 'unit: ' + this.unit;
+            // the y axis names the unit where there is one short enough for it; the caption always does
+            this.axisLabel = units.length === 1 && this.unit.length <= 32 ? this.unit : '';
             parent.appendChild(fig);
             this.fig = fig;
             this.plotEl = fig.querySelector('.plot');
@@ -383,7 +391,7 @@
                 axes: [
                     {space: 56, incrs: [1, 2, 4, 8, 12, 20, 40, 80], size: 36,
                         values: (u, splits) => splits.map(t => Number.isInteger(t) ? quarterOf(t) : '')},
-                    {label: this.unit, labelSize: 16, labelFont: '11px system-ui, sans-serif', size: 54,
+                    {label: this.axisLabel, labelSize: this.axisLabel ? 16 : 0, labelFont: '11px system-ui, sans-serif', size: 54,
                         font: '11px system-ui, sans-serif', values: (u, splits) => splits.map(fmt)}
                 ],
                 hooks: {setCursor: [u => self.legend(u.cursor.idx)]}
@@ -506,6 +514,13 @@
             }
             el.innerHTML = html;
         }
+        // the pickers name each run's progress as listed; keep the two runs on show current
+        for (const [sel, t] of [[$('run-picker'), m], [$('parent-picker'), state.parent]]) {
+            const o = t && t.run ? [...sel.options].find(op => op.value === t.id) : null;
+            if (o) {
+                o.textContent = optionText(t.run, t.status, t.lastTick);
+            }
+        }
         const errors = [state.error, m && m.error, state.parent && state.parent.error].filter(e => e);
         $('error').hidden = errors.length === 0;
         $('error').textContent = errors.join(' · ');
@@ -547,7 +562,7 @@
             for (const r of runs) {
                 const o = document.createElement('option');
                 o.value = r.id;
-                o.textContent = r.scenario + ' · seed ' + r.seed + ' · ' + r.status + ' ' + r.lastTick + '/' + r.ticks + ' · ' + r.id;
+                o.textContent = optionText(r, r.status, r.lastTick);
                 sel.appendChild(o);
             }
             sel.value = runs.some(r => r.id === current) ? current : '';
@@ -557,6 +572,10 @@
                 + 'it is listed here once its RUN_STARTED reaches indicator-service.';
         }
         return runs;
+    }
+
+    function optionText(r, status, lastTick) {
+        return r.scenario + ' · seed ' + r.seed + ' · ' + status + ' ' + lastTick + '/' + r.ticks + ' · ' + r.id;
     }
 
     function navigate(run, parent) {
@@ -636,6 +655,10 @@
             }
             state.parent = null;
             const ok = id ? await startTrack(id, 'parent') : true;
+            const picker = $('parent-picker');
+            if (ok && [...picker.options].some(o => o.value === (id || ''))) {
+                picker.value = id || '';
+            }
             changed();
             return ok;
         },

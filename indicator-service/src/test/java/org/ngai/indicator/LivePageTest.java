@@ -75,7 +75,7 @@ class LivePageTest {
                         + "(apt-get install -y chromium chromium-driver; .ci/run does it)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1150",
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1480",
                 "--hide-scrollbars");
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
@@ -130,6 +130,8 @@ class LivePageTest {
             publish(run, mainTicks, 4, 5);
             s = awaitPage("the page shows 5 quarters", st -> ticksOf(st, "tfp") == 5);
             assertThat(js("return window.__sameDocument === true")).as("the page was not reloaded").isEqualTo(true);
+            assertThat(browser.findElement(By.cssSelector("#run-picker option:checked")).getText())
+                    .contains("RUNNING 5/" + TICKS);
             assertThat(s.at("/run/quarter").asText()).isEqualTo("2021Q1");
             assertCharts(s, mainTicks, 5, null);
             assertDrawn("tfp", 5, 2, 0, 0);
@@ -140,6 +142,9 @@ class LivePageTest {
             assertCharts(s, mainTicks, 5, parentTicks);
             assertDrawn("coordination", TICKS, 10, 5, 0);
             assertThat(statusText()).contains("dashed").contains(parent);
+            assertThat(browser.findElement(By.id("parent-picker")).getDomProperty("value")).isEqualTo(parent);
+            assertThat(browser.findElement(By.cssSelector("#chart-labour .unit")).getText())
+                    .contains("rate (unemployment)").contains("share of labour force (high-skill share)");
 
             // a band (as an experiment's confidence interval would be): lower/upper drawn shaded
             js("const c = window.liveCharts.charts.find(c => c.id === 'tfp');"
