@@ -47,7 +47,8 @@ import org.openqa.selenium.logging.LogType;
  * missing (.ci/run installs both).
  *
  * <p>{@code -Dlive.firms=N -Dlive.ticks=T} make the runs bigger; {@code -Dlive.screenshot=FILE} saves a
- * screenshot of the page with the run still going (docs/live-page.png is made this way, docs/live.md).
+ * screenshot of the page with the run still going (docs/live-page.png is made this way, docs/live.md);
+ * {@code -Dlive.chromium=PATH -Dlive.chromedriver=PATH} name the browser and its driver elsewhere.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -369,8 +370,12 @@ class LivePageTest {
         }
     }
 
-    /** {@code name} on /usr/bin or on the PATH, or null. */
+    /** {@code -Dlive.NAME=path} if given (it must exist), else {@code name} on /usr/bin or on the PATH; null if none. */
     private static Path executable(String name) {
+        String given = System.getProperty("live." + name);
+        if (given != null && !given.isBlank()) {
+            return Files.isExecutable(Path.of(given)) ? Path.of(given) : null;
+        }
         List<String> dirs = new ArrayList<>(List.of("/usr/bin"));
         String path = System.getenv("PATH");
         if (path != null) {
