@@ -465,10 +465,12 @@
     // ------------------------------------------------------------------------------------ the page
 
     const state = {main: null, parent: null, band: null, charts: [], catalogue: {}, error: null, updates: 0,
-        ready: false};
+        ready: false, runs: null};
     const $ = id => document.getElementById(id);
 
     function render() {
+        // no charts without a run to draw (no run chosen, or an unknown one)
+        $('charts').hidden = !(state.main || state.parent);
         const horizon = Math.max(state.main && state.main.run ? state.main.run.ticks : 0,
             state.parent && state.parent.run ? state.parent.run.ticks : 0);
         for (const c of state.charts) {
@@ -495,7 +497,10 @@
         const m = state.main;
         const el = $('status');
         if (!m || !m.run) {
-            el.textContent = state.error ? '' : (m ? 'loading…' : 'Choose a run.');
+            el.textContent = state.error ? '' : m ? 'loading…' : state.runs === 0
+                ? 'No runs yet: start one (./simulate --keep-running, or POST /api/runs on firm-service); it is listed '
+                    + 'here once its RUN_STARTED reaches indicator-service.'
+                : 'Choose a run above.';
         } else {
             const r = m.run;
             const q = m.quarters.length ? m.quarters[m.quarters.length - 1] : 'no quarter yet';
@@ -567,10 +572,8 @@
             }
             sel.value = runs.some(r => r.id === current) ? current : '';
         }
-        if (!runs.length && !runId) {
-            $('status').textContent = 'No runs yet: start one (./simulate --keep-running, or POST /api/runs on firm-service); '
-                + 'it is listed here once its RUN_STARTED reaches indicator-service.';
-        }
+        state.runs = runs.length;
+        renderStatus();
         return runs;
     }
 

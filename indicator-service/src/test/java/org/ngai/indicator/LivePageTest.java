@@ -199,6 +199,21 @@ class LivePageTest {
         assertThat(browser.findElement(By.id("error")).getText()).contains("'no-such-run' is unknown to indicator-service");
         assertThat(s.get("run").isNull()).isTrue();
         assertThat(chart(s, "tfp").get("ticks")).isEmpty();
+        assertThat(browser.findElement(By.id("charts")).isDisplayed()).as("no charts for an unknown run").isFalse();
+    }
+
+    @Test
+    void withoutARunThePageOffersThePicker() {
+        String run = Kafka.newRunId("live-listed");
+        Kafka.send(Kafka.runStarted(run));
+        Kafka.await("run known", Duration.ofSeconds(20),
+                () -> io.restassured.RestAssured.given().get("/api/runs/" + run).statusCode() == 200);
+        browser.get(page.toString());
+        awaitPage("the picker", st -> st.get("ready").asBoolean());
+        assertThat(statusText()).isEqualTo("Choose a run above.");
+        assertThat(browser.findElement(By.id("charts")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#run-picker option")))
+                .anySatisfy(o -> assertThat(o.getDomProperty("value")).isEqualTo(run));
     }
 
     // ---------------------------------------------------------------------------------- helpers
