@@ -24,7 +24,7 @@ import org.ngai.model.tick.Supplies;
  */
 final class Fixture {
     static final Scenario SCENARIO = Scenario.builder().name("t").firms(300).ticks(2).seed(3).build();
-    static final List<Tick> TICKS = compute();
+    static final List<Tick> TICKS = compute(SCENARIO);
 
     /** The inputs of one tick and the expected aggregation. */
     record Tick(int t, Environment env, ProduceResult produced, Clearing clearing, OwnerReports owners,
@@ -38,8 +38,8 @@ final class Fixture {
         return TICKS.get(t - 1);
     }
 
-    private static List<Tick> compute() {
-        Scenario s = SCENARIO;
+    /** Every tick of scenario {@code s}, in order. */
+    static List<Tick> compute(Scenario s) {
         RunSetup.Initial init = RunSetup.create(s);
         FirmPopulation pop = init.population();
         FactorOwners owners = init.owners();

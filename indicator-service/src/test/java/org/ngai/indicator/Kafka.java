@@ -55,8 +55,12 @@ final class Kafka {
     }
 
     static Envelope runStarted(String runId) {
+        return runStarted(runId, Fixture.SCENARIO);
+    }
+
+    static Envelope runStarted(String runId, org.ngai.model.scenario.Scenario scenario) {
         return envelope(runId, EventType.RUN_STARTED, 0, 0, "firm-service",
-                new Payloads.RunStarted(ScenarioLoader.toTree(Fixture.SCENARIO)));
+                new Payloads.RunStarted(ScenarioLoader.toTree(scenario)));
     }
 
     static Envelope runFinished(String runId, int ticks) {

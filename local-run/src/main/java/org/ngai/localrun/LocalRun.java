@@ -103,7 +103,8 @@ public final class LocalRun implements Callable<Integer> {
             return created.status() == 422 ? 4 : 2;
         }
         runId.set(created.body().path("id").asText());
-        System.out.println("- run " + runId.get() + " submitted to firm-service");
+        System.out.println("- run " + runId.get() + " submitted to firm-service; watch it live: "
+                + cluster.url("indicator-service") + "/live.html?run=" + runId.get());
         long runStart = System.nanoTime();
         String end;
         String endReason;
@@ -136,6 +137,8 @@ public final class LocalRun implements Callable<Integer> {
         if (keepRunning) {
             System.out.printf("APIs: %s/api/runs/%s  %s/api/runs/%s/indicators  (Swagger UI at /q/swagger-ui)%n",
                     cluster.url("firm-service"), runId.get(), cluster.url("indicator-service"), runId.get());
+            System.out.printf("live page: %s/live.html?run=%s  (charts by quarter; docs/live.md)%n",
+                    cluster.url("indicator-service"), runId.get());
             // changing runs needs the operator account of this launch (docs/deployment.md)
             boolean chosen = System.getenv(LocalCluster.OPERATOR_PASSWORD_ENV) != null
                     && !System.getenv(LocalCluster.OPERATOR_PASSWORD_ENV).isBlank();
