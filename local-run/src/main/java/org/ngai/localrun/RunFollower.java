@@ -85,6 +85,11 @@ public final class RunFollower implements AutoCloseable {
         return end == null ? "TIMEOUT" : end;
     }
 
+    /** "FINISHED", "CANCELLED", or "TIMEOUT" while the run has not ended. */
+    public String end() {
+        return end == null ? "TIMEOUT" : end;
+    }
+
     public List<TickIndicators> series() {
         return new ArrayList<>(ticks.values());
     }
