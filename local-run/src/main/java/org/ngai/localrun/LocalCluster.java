@@ -149,7 +149,8 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** Start-up can take minutes when many JVMs start at once on a loaded machine (measured: over 3 min at load 50 on 2 cores). */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(420);
 
     private final Options options;
     private final LocalKafkaBroker broker;
