@@ -15,7 +15,8 @@
   key of docs/indicators.md with the right scope (N national, R region, S sector) and one the
   indicator-service exports for that metric; with promtool on the PATH each expression is also
   parsed by `promtool check rules`;
-- compose against the rest: service ports = HTTP_PORT = Prometheus targets, one database per service in
+- compose against the rest: service ports (${<NAME>_PORTS:-port}, no container_name, so --scale works) =
+  HTTP_PORT = Prometheus DNS targets, one database per service in
   deploy/postgres-init.sql, the topics of deploy/create-topics.sh = org.ngai.events.Topics, every mounted
   file exists.
 Exit code 0 when everything holds; the problems are printed otherwise.
@@ -303,8 +304,10 @@ def check_compose():
     for name in ("kafka", "topics-init", "postgres", *SERVICES, "prometheus", "grafana"):
         if name not in svcs:
             problem(f"docker-compose.yml: no service {name}")
-    targets = {j["job_name"]: (j.get("metrics_path"), t)
-               for j in prom.get("scrape_configs", []) for sc in j.get("static_configs", []) for t in sc["targets"]}
+    # jobs discover every replica of a compose service by DNS (dns_sd_configs, type A, the service's port)
+    targets = {j["job_name"]: (j.get("metrics_path"), f"{n}:{sd.get('port')}")
+               for j in prom.get("scrape_configs", []) for sd in j.get("dns_sd_configs", [])
+               if sd.get("type") == "A" for n in sd.get("names", [])}
     with open(path("deploy", "postgres-init.sql"), encoding="utf-8") as f:
         dbs = set(re.findall(r"CREATE DATABASE (\w+)", f.read(), re.I))
     for name, port in SERVICES.items():
@@ -312,8 +315,12 @@ def check_compose():
         env = s.get("environment", {})
         if str(env.get("HTTP_PORT")) != str(port):
             problem(f"docker-compose.yml: {name} HTTP_PORT {env.get('HTTP_PORT')} != {port}")
-        if f"{port}:{port}" not in [str(p) for p in s.get("ports", [])]:
-            problem(f"docker-compose.yml: {name} does not publish {port}")
+        # host port from <NAME>_PORTS (a range when scaled), default the service's own port
+        var = name.upper().replace("-", "_") + "_PORTS"
+        if f"${{{var}:-{port}}}:{port}" not in [str(p) for p in s.get("ports", [])]:
+            problem(f"docker-compose.yml: {name} does not publish ${{{var}:-{port}}}:{port}")
+        if "container_name" in s:
+            problem(f"docker-compose.yml: {name} pins container_name, which prevents --scale")
         url = env.get("QUARKUS_DATASOURCE_JDBC_URL", "")
         if url != f"jdbc:postgresql://postgres:5432/{DATABASES[name]}":
             problem(f"docker-compose.yml: {name} JDBC URL {url}")

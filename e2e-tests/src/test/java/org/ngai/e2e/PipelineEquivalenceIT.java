@@ -3,8 +3,6 @@ package org.ngai.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,10 +23,11 @@ import org.ngai.model.indicator.TickIndicators;
 import org.ngai.model.scenario.Scenario;
 import org.ngai.model.scenario.ScenarioLoader;
 import org.ngai.testsupport.EventProbe;
+import org.ngai.testsupport.TestDatabase;
 
 /**
  * The distributed pipeline end to end: the four services as separate JVMs, a real Kafka broker
- * (KRaft) and the machine's PostgreSQL (embedded H2 only when PostgreSQL does not answer). Every
+ * (KRaft) and PostgreSQL ({@link TestDatabase}: the machine's server, else an embedded one, else H2). Every
  * run's indicator series must equal, value for value, the in-process reference engine's.
  */
 class PipelineEquivalenceIT {
@@ -47,12 +46,12 @@ class PipelineEquivalenceIT {
             QUIET.add(l);
         }
         Path repo = Path.of(System.getProperty("ngai.repo", "..")).toAbsolutePath().normalize();
-        boolean pg = postgresAnswers();
-        if (!pg) {
-            System.err.println("PostgreSQL does not answer at 127.0.0.1:5432: the end-to-end test uses embedded H2");
-        }
+        // the machine PostgreSQL if it answers, else an embedded one (not as root), else H2 (TestDatabase says why)
+        TestDatabase.Choice db = TestDatabase.get();
+        System.out.println("[e2e] database: " + db.source());
         LocalCluster.Options o = new LocalCluster.Options(repo, repo.resolve("e2e-tests/target/cluster"),
-                pg ? LocalCluster.Database.POSTGRESQL : LocalCluster.Database.H2, "jdbc:postgresql://127.0.0.1:5432/test",
+                db.postgresql() ? LocalCluster.Database.POSTGRESQL : LocalCluster.Database.H2,
+                db.postgresql() ? db.url() : null,
                 false, List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
         cluster = LocalCluster.start(o, msg -> System.out.println("[e2e] " + msg));
         probe = new EventProbe(cluster.bootstrapServers());
@@ -65,15 +64,6 @@ class PipelineEquivalenceIT {
         }
         if (cluster != null) {
             cluster.close();
-        }
-    }
-
-    static boolean postgresAnswers() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
-            return true;
-        } catch (Exception e) {
-            return false;
         }
     }
 

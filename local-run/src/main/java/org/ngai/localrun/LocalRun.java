@@ -26,7 +26,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The main job: starts a real Kafka broker (KRaft) and the four services on embedded H2, submits a
+ * The main job: starts a real Kafka broker (KRaft), an H2 database server and the four services (one JVM each,
+ * or {@code --instances N}), submits a
  * scenario to firm-service, follows it tick by tick with a progress bar, prints the indicator table,
  * writes the series to a results folder and stops everything it started (also on Ctrl-C).
  */
@@ -48,6 +49,9 @@ public final class LocalRun implements Callable<Integer> {
     boolean keepRunning;
     @Option(names = "--timeout", defaultValue = "30", description = "Minutes to wait for the run (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
+    @Option(names = "--instances", defaultValue = "1",
+            description = "JVMs per service, 1-4: each service's instances share its consumer group and its database (default: ${DEFAULT-VALUE}).")
+    int instances;
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new LocalRun());
@@ -89,11 +93,11 @@ public final class LocalRun implements Callable<Integer> {
             }
         }, "local-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        LocalCluster cluster = LocalCluster.start(LocalCluster.Options.local(repo.toAbsolutePath().normalize()),
-                msg -> System.out.println("- " + msg));
+        LocalCluster.Options options = LocalCluster.Options.local(repo.toAbsolutePath().normalize()).withInstances(instances);
+        LocalCluster cluster = LocalCluster.start(options, msg -> System.out.println("- " + msg));
         clusterRef.set(cluster);
         System.out.printf("- ready in %.1f s: %s (broker %s; logs in %s)%n", (System.nanoTime() - started) / 1e9,
-                cluster.urls(), cluster.bootstrapServers(), repo.resolve(".local-run/logs"));
+                instances == 1 ? cluster.urls() : allUrls(cluster), cluster.bootstrapServers(), repo.resolve(".local-run/logs"));
         ObjectNode body = EventCodec.MAPPER.createObjectNode();
         body.set("scenarioDocument", ScenarioLoader.toTree(s));
         Http.Response created = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body),
@@ -167,5 +171,13 @@ public final class LocalRun implements Callable<Integer> {
             Thread.currentThread().join();
         }
         return code;
+    }
+
+    private static java.util.Map<String, List<String>> allUrls(LocalCluster cluster) {
+        java.util.Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+        for (String svc : LocalCluster.SERVICES) {
+            m.put(svc, cluster.urls(svc));
+        }
+        return m;
     }
 }

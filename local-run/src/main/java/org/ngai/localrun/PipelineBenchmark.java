@@ -56,9 +56,26 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "2",
             description = "Pipeline runs of the scenario on the same services: the first shows a cold start, the last the warmed-up services.")
     int runs;
+    @Option(names = "--scale-out", description = "Instead: concurrent runs per minute with 1 vs 2 instances of each service (docs/pipeline.md, Scale-out).")
+    boolean scaleOut;
+    @Option(names = "--concurrent", defaultValue = "8", description = "--scale-out: runs submitted at once (default: ${DEFAULT-VALUE}).")
+    int concurrent;
+    @Option(names = "--concurrent-firms", defaultValue = "2000", description = "--scale-out: firms per run (default: ${DEFAULT-VALUE}).")
+    int concurrentFirms;
+    @Option(names = "--concurrent-ticks", defaultValue = "40", description = "--scale-out: ticks per run (default: ${DEFAULT-VALUE}).")
+    int concurrentTicks;
+    @Option(names = "--instances", split = ",", defaultValue = "1,2",
+            description = "--scale-out: instances per service to compare (default: ${DEFAULT-VALUE}).")
+    List<Integer> instances;
+    @Option(names = "--rounds", defaultValue = "2",
+            description = "--scale-out: batches of concurrent runs on the same services; the first is on just-started services (default: ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Override
     public Integer call() throws Exception {
+        if (scaleOut) {
+            return scaleOut();
+        }
         Scenario s = ScenarioOverrides.resolve(scenario, firms, ticks, null);
         Path repo = parent == null ? Path.of(".") : parent.repo;
         System.out.printf("benchmark: %s, %d firms x %d ticks, one instance per service, %d cores%n", s.name(),
@@ -105,6 +122,124 @@ public final class PipelineBenchmark implements Callable<Integer> {
             }
             System.out.println("every run's series identical to the reference engine: " + same);
             return runs.stream().allMatch(m -> "FINISHED".equals(m.end)) && same ? 0 : 1;
+        }
+    }
+
+    /**
+     * Scale-out: for each instance count, start the cluster with that many JVMs per service, wait until every
+     * consumer group is stable, then submit {@link #concurrent} runs at once (round-robin over the firm-service
+     * instances, seeds 1..n) and time from the first POST to the last RUN_FINISHED; {@link #rounds} batches on
+     * the same services. Every run must equal the reference engine's series.
+     */
+    Integer scaleOut() throws Exception {
+        int f = concurrentFirms;
+        int t = concurrentTicks;
+        Path repo = parent == null ? Path.of(".") : parent.repo;
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int i = 0; i < concurrent; i++) {
+            scenarios.add(ScenarioOverrides.resolve(scenario, f, t, 1L + i));
+        }
+        System.out.printf("scale-out benchmark: %d concurrent runs of %s, %d firms x %d ticks (seeds 1-%d), instances per service %s, %d cores%n",
+                concurrent, scenario, f, t, concurrent, instances, Runtime.getRuntime().availableProcessors());
+        List<List<TickIndicators>> reference = new ArrayList<>();
+        for (Scenario sc : scenarios) {
+            reference.add(new ReferenceEngine().run(sc).series());
+        }
+        java.util.Map<Integer, List<Double>> walls = new java.util.LinkedHashMap<>();
+        boolean allOk = true;
+        for (int n : instances) {
+            long t0 = System.nanoTime();
+            try (LocalCluster cluster = LocalCluster.start(LocalCluster.Options.local(repo.toAbsolutePath().normalize())
+                    .withInstances(n), msg -> System.out.println("- " + msg))) {
+                cluster.awaitConsumerGroupsStable(Duration.ofMinutes(2));
+                System.out.printf("- %d instance(s) per service ready and stable in %.1f s: firm-service at %s%n", n,
+                        (System.nanoTime() - t0) / 1e9, cluster.urls("firm-service"));
+                List<Double> w = new ArrayList<>();
+                for (int r = 0; r < Math.max(1, rounds); r++) {
+                    Batch b = concurrentRuns(cluster, scenarios);
+                    boolean same = true;
+                    for (int i = 0; i < scenarios.size(); i++) {
+                        same &= "FINISHED".equals(b.ends.get(i)) && reference.get(i).equals(b.series.get(i));
+                    }
+                    allOk &= same;
+                    w.add(b.seconds);
+                    System.out.printf("  %d instance(s), round %d: %d runs in %.1f s = %.1f runs/min, %,.0f firm-ticks/s; ends %s; all equal the reference engine: %s%n",
+                            n, r + 1, scenarios.size(), b.seconds, scenarios.size() * 60 / b.seconds,
+                            (double) f * t * scenarios.size() / b.seconds, new java.util.TreeSet<>(b.ends), same);
+                }
+                walls.put(n, w);
+            }
+        }
+        System.out.println();
+        System.out.printf("%-28s", "instances per service");
+        for (int r = 0; r < rounds; r++) {
+            System.out.printf(" | round %d runs/min (wall)", r + 1);
+        }
+        System.out.println();
+        walls.forEach((n, w) -> {
+            System.out.printf("%-28d", n);
+            for (double sec : w) {
+                System.out.printf(" | %10.1f (%5.1f s)     ", concurrent * 60 / sec, sec);
+            }
+            System.out.println();
+        });
+        if (walls.size() >= 2) {
+            List<Integer> keys = new ArrayList<>(walls.keySet());
+            List<Double> base = walls.get(keys.get(0));
+            for (int k = 1; k < keys.size(); k++) {
+                List<Double> other = walls.get(keys.get(k));
+                StringBuilder sb = new StringBuilder();
+                for (int r = 0; r < Math.min(base.size(), other.size()); r++) {
+                    sb.append(String.format(" round %d %.2f", r + 1, base.get(r) / other.get(r)));
+                }
+                System.out.printf("ratio runs/min, %d vs %d instance(s):%s%n", keys.get(k), keys.get(0), sb);
+            }
+        }
+        System.out.println("every run FINISHED and equal to the reference engine: " + allOk);
+        return allOk ? 0 : 1;
+    }
+
+    /** A batch of concurrent runs: wall time from the first POST to the last end, per run its end and series. */
+    record Batch(double seconds, List<String> ends, List<List<TickIndicators>> series) {
+    }
+
+    static Batch concurrentRuns(LocalCluster cluster, List<Scenario> scenarios) throws Exception {
+        List<String> firm = cluster.urls("firm-service");
+        long t0 = System.nanoTime();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            ObjectNode body = EventCodec.MAPPER.createObjectNode();
+            body.set("scenarioDocument", ScenarioLoader.toTree(scenarios.get(i)));
+            String url = firm.get(i % firm.size());
+            Http.Response created = Http.post(url + "/api/runs", EventCodec.MAPPER.writeValueAsString(body));
+            if (created.status() != 201) {
+                throw new IllegalStateException(url + " refused run " + (i + 1) + ": " + created.text());
+            }
+            ids.add(created.body().path("id").asText());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(ids.size());
+        try {
+            List<java.util.concurrent.Future<RunFollower>> followers = new ArrayList<>();
+            for (String id : ids) {
+                followers.add(pool.submit(() -> {
+                    RunFollower fo = new RunFollower(cluster.bootstrapServers(), id);
+                    fo.follow(Duration.ofMinutes(30), ti -> { });
+                    return fo;
+                }));
+            }
+            List<String> ends = new ArrayList<>();
+            List<List<TickIndicators>> series = new ArrayList<>();
+            double wall = 0;
+            for (var fut : followers) {
+                try (RunFollower fo = fut.get()) {
+                    ends.add(fo.end());
+                    series.add(fo.series());
+                }
+            }
+            wall = (System.nanoTime() - t0) / 1e9;
+            return new Batch(wall, ends, series);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -98,6 +98,11 @@ public final class RunFollower implements AutoCloseable {
         return reason;
     }
 
+    /** "FINISHED", "CANCELLED", or "TIMEOUT" while the run has not ended. */
+    public String end() {
+        return end == null ? "TIMEOUT" : end;
+    }
+
     public List<TickIndicators> series() {
         return new ArrayList<>(ticks.values());
     }

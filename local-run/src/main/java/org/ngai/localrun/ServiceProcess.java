@@ -36,7 +36,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service.
+     * Starts the service, logging to {@code logDir/name.log} (truncated first).
      *
      * @param properties  system properties (Quarkus configuration: kafka.bootstrap.servers, datasource, ...)
      * @param environment environment variables added to this process's (secrets such as NGAI_OPERATOR_PASSWORD:
@@ -45,11 +45,30 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties,
                                        Map<String, String> environment, Path logDir, List<String> jvmOptions)
             throws IOException {
+        Files.createDirectories(logDir);
+        return start(name, jar, port, properties, environment, logDir.resolve(name + ".log"), false, jvmOptions);
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param name        what messages call it (e.g. {@code firm-service#1})
+     * @param port        HTTP port; 0 asks for a free one, read back from the log
+     * @param properties  system properties (Quarkus configuration: kafka.bootstrap.servers, datasource, ...)
+     * @param environment environment variables added to this process's (secrets stay out of the process list)
+     * @param log         the log file
+     * @param appendLog   append to the log (a restart keeps what the previous process wrote) instead of truncating it
+     */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties,
+                                       Map<String, String> environment, Path log, boolean appendLog,
+                                       List<String> jvmOptions) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build the services first (./mvnw -DskipTests package)");
         }
-        Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
+        if (port == 0 && appendLog) {
+            throw new IllegalArgumentException("port: a service appending to an existing log needs a fixed port, got 0");
+        }
+        Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -59,7 +78,7 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(jar.getParent().toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         pb.environment().putAll(environment);
         Process p = pb.start();
         return new ServiceProcess(name, p, log, port);
@@ -122,6 +141,32 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The HTTP port (0 until {@link #awaitReady} has read it from the log, if it was started with port 0). */
+    public int port() {
+        return port;
+    }
+
+    /** The operating-system process id of the service JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * SIGKILL ({@link Process#destroyForcibly()}): the JVM gets no chance to run shutdown hooks, close consumers
+     * or flush anything, as after a crash or an OOM kill. Returns once the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") still alive 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
     }
 
     /** SIGTERM, then a forced kill if the service does not stop within 20 s. */

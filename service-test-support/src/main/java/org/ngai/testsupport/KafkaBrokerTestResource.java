@@ -27,7 +27,7 @@ import org.ngai.kafka.local.LocalKafkaBroker;
  * <li><b>In-process broker</b> (the default): a KRaft broker from Maven Central jars
  * ({@link LocalKafkaBroker}) on a random port with a temporary log dir removed afterwards; every protocol
  * topic is created with {@link Topics#PARTITIONS} partitions. The database is whatever the service's
- * {@code %test} profile says (the machine PostgreSQL, or H2 with {@code TEST_DB=h2}).</li>
+ * {@code %test} profile says ({@link TestDatabase}: the machine PostgreSQL, an embedded one, or H2).</li>
  * </ol>
  * Docker is only probed when containers are asked for, and Testcontainers is only referenced from
  * {@link ContainerInfra}, which is loaded only on the container path.
@@ -70,7 +70,7 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
         } else {
             if (requested) {
                 System.err.println("[ngai-test] " + CONTAINERS_ENV + "=on but no Docker engine answers: using the"
-                        + " in-process Kafka broker and the %test database (machine PostgreSQL, or H2 with TEST_DB=h2)");
+                        + " in-process Kafka broker and the %test database (TestDatabase: machine or embedded PostgreSQL, or H2)");
             }
             broker = LocalKafkaBroker.start(LocalKafkaBroker.Config.defaults());
             broker.createTopics(Topics.all());
