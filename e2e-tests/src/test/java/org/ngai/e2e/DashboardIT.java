@@ -101,9 +101,19 @@ class DashboardIT {
     static List<TickIndicators> published;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The dashboards read the machine's PostgreSQL server (Grafana's datasource); an embedded one would not do. */
+    static boolean postgresAnswers() {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", 5432), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(PipelineEquivalenceIT.postgresAnswers(),
+        assumeTrue(postgresAnswers(),
                 "PostgreSQL does not answer at 127.0.0.1:5432: the dashboards by quarter read PostgreSQL, so they cannot be checked");
         String prometheusBin = which("prometheus");
         promtool = which("promtool");
@@ -129,7 +139,8 @@ class DashboardIT {
         Scenario s = ScenarioLoader.bundled("baseline").toBuilder().firms(500).ticks(TICKS).seed(2031).build();
         ObjectNode body = EventCodec.MAPPER.createObjectNode();
         body.set("scenarioDocument", ScenarioLoader.toTree(s));
-        Http.Response r = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body));
+        Http.Response r = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body),
+                cluster.operator());
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         runId = r.body().path("id").asText();
         try (RunFollower f = new RunFollower(cluster.bootstrapServers(), runId)) {

@@ -60,7 +60,7 @@ class ScaleOutIT {
     static String submit(String firmUrl, Scenario s) throws Exception {
         ObjectNode body = EventCodec.MAPPER.createObjectNode();
         body.set("scenarioDocument", ScenarioLoader.toTree(s));
-        Http.Response r = Http.post(firmUrl + "/api/runs", EventCodec.MAPPER.writeValueAsString(body));
+        Http.Response r = Http.post(firmUrl + "/api/runs", EventCodec.MAPPER.writeValueAsString(body), cluster.operator());
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.body().path("id").asText();
     }

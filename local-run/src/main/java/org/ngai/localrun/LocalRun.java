@@ -63,6 +63,24 @@ public final class LocalRun implements Callable<Integer> {
     }
 
     /** The message of an error response ({@code ApiError.error}), or its text. */
+    /** "service: STALLED: message" for each service whose run API says the run is STALLED (empty if none). */
+    static String stallReport(LocalCluster cluster, String runId) {
+        StringBuilder sb = new StringBuilder();
+        for (String service : LocalCluster.SERVICES) {
+            try {
+                Http.Response r = Http.get(cluster.url(service) + "/api/runs/" + runId);
+                if (r.status() == 200 && "STALLED".equals(r.body().path("status").asText())) {
+                    sb.append(sb.length() == 0 ? "" : "; ").append("STALLED in ").append(service).append(": ")
+                            .append(r.body().path("message").asText(""));
+                }
+            } catch (Exception e) {
+                sb.append(sb.length() == 0 ? "" : "; ").append(service).append(" does not answer (").append(e.getMessage())
+                        .append(")");
+            }
+        }
+        return sb.toString();
+    }
+
     static String errorOf(Http.Response r) {
         if (r.body() != null && r.body().hasNonNull("error")) {
             return r.body().path("error").asText();
@@ -121,6 +139,13 @@ public final class LocalRun implements Callable<Integer> {
                 pb.setExtraMessage(String.format("%s S3 %.3f pen %.3f u %.3f D %.3f", ti.quarter(),
                         ti.get(Indicator.STAGE_INTELLIGENT), ti.get(Indicator.AI_PENETRATION),
                         ti.get(Indicator.UNEMPLOYMENT), ti.get(Indicator.COORDINATION)));
+            }, Duration.ofSeconds(10), () -> {
+                // no tick for a while: say what the services report (STALLED names what each waits for)
+                String why = stallReport(cluster, runId.get());
+                pb.setExtraMessage(why.isEmpty() ? "waiting for the next quarter" : why);
+                if (!why.isEmpty()) {
+                    System.err.println(System.lineSeparator() + why);
+                }
             });
             series = follower.series();
             endReason = follower.reason();

@@ -71,10 +71,19 @@ public final class PipelineBenchmark implements Callable<Integer> {
             description = "--scale-out: batches of concurrent runs on the same services; the first is on just-started services (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--recovery", description = "Instead: restart-to-progress of a killed firm-service after 1 and after N retained finished runs (docs/pipeline.md, Checkpoints).")
+    boolean recovery;
+    @Option(names = "--retained", defaultValue = "30", description = "--recovery: finished runs on the topics for the second measurement (default: ${DEFAULT-VALUE}).")
+    int retained;
+
+
     @Override
     public Integer call() throws Exception {
         if (scaleOut) {
             return scaleOut();
+        }
+        if (recovery) {
+            return recovery();
         }
         Scenario s = ScenarioOverrides.resolve(scenario, firms, ticks, null);
         Path repo = parent == null ? Path.of(".") : parent.repo;
@@ -211,7 +220,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             ObjectNode body = EventCodec.MAPPER.createObjectNode();
             body.set("scenarioDocument", ScenarioLoader.toTree(scenarios.get(i)));
             String url = firm.get(i % firm.size());
-            Http.Response created = Http.post(url + "/api/runs", EventCodec.MAPPER.writeValueAsString(body));
+            Http.Response created = Http.post(url + "/api/runs", EventCodec.MAPPER.writeValueAsString(body), cluster.operator());
             if (created.status() != 201) {
                 throw new IllegalStateException(url + " refused run " + (i + 1) + ": " + created.text());
             }
@@ -241,6 +250,112 @@ public final class PipelineBenchmark implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Restart-to-progress: a run is killed (SIGKILL of firm-service) halfway; the time from the restart
+     * command to the next new tick is measured, once with 1 finished run on the topics and once with
+     * {@code retained} finished runs. Every interrupted run is checked against the reference engine.
+     */
+    private int recovery() throws Exception {
+        Scenario s = ScenarioOverrides.resolve(scenario, firms, ticks, null);
+        Path repo = parent == null ? Path.of(".") : parent.repo;
+        LocalCluster.Options o = LocalCluster.Options.local(repo);
+        o = new LocalCluster.Options(repo, repo.resolve(".local-run/recovery"), o.database(), o.postgresUrl(), false,
+                o.jvmOptions(), 1);
+        List<TickIndicators> reference = new ReferenceEngine().run(s).series();
+        try (LocalCluster c = LocalCluster.start(o, m -> System.out.println("  " + m))) {
+            System.out.printf("restart-to-progress of firm-service, %d firms x %d ticks, killed at tick %d%n", s.firms(),
+                    s.ticks(), s.ticks() / 2);
+            int finished = 0;
+            finished += finishRuns(c, s, 1);
+            double first = killAndMeasure(c, s, reference);
+            finished++;
+            int more = Math.max(0, retained - finished);
+            System.out.printf("  retaining %d more finished runs (%d at a time)...%n", more, 4);
+            while (more > 0) {
+                int batch = Math.min(4, more);
+                finished += finishRuns(c, s, batch);
+                more -= batch;
+            }
+            double second = killAndMeasure(c, s, reference);
+            finished++;
+            System.out.printf("%nrestart-to-progress after %d retained run(s): %.1f s; after %d: %.1f s; ratio %.2f (aim <= 1.5)%n",
+                    2, first, finished - 1, second, second / first);
+        }
+        return 0;
+    }
+
+    private int finishRuns(LocalCluster c, Scenario s, int n) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(submit(c, s));
+        }
+        for (String id : ids) {
+            try (RunFollower f = new RunFollower(c.bootstrapServers(), id)) {
+                String end = f.follow(Duration.ofMinutes(20), t -> { });
+                if (!"FINISHED".equals(end)) {
+                    throw new IllegalStateException("run " + id + " ended " + end);
+                }
+            }
+        }
+        return n;
+    }
+
+    private double killAndMeasure(LocalCluster c, Scenario s, List<TickIndicators> reference) throws Exception {
+        String id = submit(c, s);
+        java.util.concurrent.atomic.AtomicInteger tick = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong lastTickAt = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<List<TickIndicators>> series = pool.submit(() -> {
+                try (RunFollower f = new RunFollower(c.bootstrapServers(), id)) {
+                    String end = f.follow(Duration.ofMinutes(20), t -> {
+                        tick.accumulateAndGet(t.tick(), Math::max);
+                        lastTickAt.set(System.nanoTime());
+                    });
+                    if (!"FINISHED".equals(end)) {
+                        throw new IllegalStateException("run " + id + " ended " + end);
+                    }
+                    return f.series();
+                }
+            });
+            int killAt = s.ticks() / 2;
+            while (tick.get() < killAt) {
+                Thread.sleep(5);
+            }
+            c.kill("firm-service", 0);
+            int at = tick.get();
+            long t0 = System.nanoTime();
+            c.restart("firm-service", 0);
+            double ready = (System.nanoTime() - t0) / 1e9;
+            while (tick.get() <= at && !series.isDone()) {
+                Thread.sleep(5);
+            }
+            double progress = (System.nanoTime() - t0) / 1e9;
+            List<TickIndicators> got = series.get();
+            boolean same = got.equals(reference);
+            System.out.printf("  killed at tick %d: restarted and ready in %.1f s, next tick %d published %.1f s after the restart; run %s the reference engine%n",
+                    at, ready, at + 1, progress, same ? "equals" : "DIFFERS FROM");
+            if (!same) {
+                throw new IllegalStateException("run " + id + " differs from the reference engine after the restart");
+            }
+            return progress;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static String submit(LocalCluster cluster, Scenario s) throws Exception {
+        ObjectNode body = EventCodec.MAPPER.createObjectNode();
+        body.set("scenarioDocument", ScenarioLoader.toTree(s));
+        Http.Response created = Http.post(cluster.url("firm-service") + "/api/runs", EventCodec.MAPPER.writeValueAsString(body),
+                cluster.operator());
+        if (created.status() != 201) {
+            throw new IllegalStateException("firm-service refused the run (HTTP " + created.status() + "): "
+                    + LocalRun.errorOf(created));
+        }
+        return created.body().path("id").asText();
     }
 
     /** One pipeline run: wall time from POST to RUN_FINISHED, its series and what it put on the topics. */

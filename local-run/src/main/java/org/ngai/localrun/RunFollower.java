@@ -55,8 +55,25 @@ public final class RunFollower implements AutoCloseable {
 
     /** Polls until the run ends or the timeout passes; returns "FINISHED", "CANCELLED" or "TIMEOUT". */
     public String follow(Duration timeout, Listener listener) {
+        return follow(timeout, listener, Duration.ofDays(1), () -> { });
+    }
+
+    /**
+     * As {@link #follow(Duration, Listener)}, and calls {@code onIdle} whenever no new tick has arrived for
+     * {@code idleAfter} (again every {@code idleAfter} while it lasts): the caller asks the services why.
+     */
+    public String follow(Duration timeout, Listener listener, Duration idleAfter, Runnable onIdle) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long lastNews = System.nanoTime();
+        int lastCount = ticks.size();
         while (end == null && System.nanoTime() < deadline) {
+            if (ticks.size() != lastCount) {
+                lastCount = ticks.size();
+                lastNews = System.nanoTime();
+            } else if (System.nanoTime() - lastNews > idleAfter.toNanos()) {
+                onIdle.run();
+                lastNews = System.nanoTime();
+            }
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                 if (!runId.equals(r.key())) {
                     continue;
