@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ngai.model.core.Region;
 import org.ngai.model.indicator.Indicator;
@@ -67,13 +68,17 @@ class LivePageTest {
     @TestHTTPResource("/live.html")
     URL page;
 
+    private static final String NO_BROWSER = "live.html browser test skipped: chromium and chromedriver are not installed "
+            + "(apt-get install -y chromium chromium-driver; .ci/run does it)";
+
     @BeforeAll
     static void openBrowser() {
         Path chromium = executable("chromium");
         Path driver = executable("chromedriver");
-        assumeTrue(chromium != null && driver != null,
-                "live.html browser test skipped: chromium and chromedriver are not installed "
-                        + "(apt-get install -y chromium chromium-driver; .ci/run does it)");
+        if (chromium == null || driver == null) {
+            System.err.println(NO_BROWSER);
+            return;
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1480",
@@ -83,6 +88,12 @@ class LivePageTest {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    /** Each test is reported as skipped, with the reason, where there is no browser. */
+    @BeforeEach
+    void needsTheBrowser() {
+        assumeTrue(browser != null, NO_BROWSER);
     }
 
     @AfterAll
