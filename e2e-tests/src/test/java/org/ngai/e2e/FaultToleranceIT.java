@@ -225,18 +225,20 @@ class FaultToleranceIT {
     @Test
     @Order(5)
     void instancesAddedAndRemovedMidRunChangeNoNumber() throws Exception {
-        Scenario a = ScenarioLoader.bundled("baseline").toBuilder().firms(3000).ticks(24).seed(41).build();
-        Scenario b = ScenarioLoader.bundled("talent-training").toBuilder().firms(2500).ticks(24).seed(42).build();
+        // long enough that every step below lands while the runs are going (an added JVM takes seconds to start)
+        Scenario a = ScenarioLoader.bundled("baseline").toBuilder().firms(6000).ticks(48).seed(41).build();
+        Scenario b = ScenarioLoader.bundled("talent-training").toBuilder().firms(2000).ticks(48).seed(42).build();
         String runA = submit(a);
         String runB = submit(b);
         try (Watch wa = new Watch(runA); Watch wb = new Watch(runB)) {
-            wa.awaitTick(4);
-            int firm2 = cluster.addInstance("firm-service");
+            wa.awaitTick(3);
+            int firm2 = cluster.addInstance("firm-service");    // a rebalance with both runs in flight
+            wa.awaitTick(wa.tick.get() + 1);
+            cluster.stopInstance("firm-service", 0);             // its partitions move to the added instance
+            wa.awaitTick(wa.tick.get() + 1);
             int market2 = cluster.addInstance("market-service");
-            wa.awaitTick(wa.tick.get() + 3);
-            cluster.stopInstance("firm-service", 0);       // its partitions move to the added instance
-            cluster.kill("market-service", market2);       // and the added matcher dies
-            wa.awaitTick(wa.tick.get() + 2);
+            wa.awaitTick(wa.tick.get() + 1);
+            cluster.kill("market-service", market2);            // and the added matcher dies
             cluster.restart("firm-service", 0);
             assertEqualsReference(a, wa.result());
             assertEqualsReference(b, wb.result());

@@ -259,7 +259,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
      */
     private int recovery() throws Exception {
         Scenario s = ScenarioOverrides.resolve(scenario, firms, ticks, null);
-        Path repo = parent == null ? Path.of(".") : parent.repo;
+        Path repo = (parent == null ? Path.of(".") : parent.repo).toAbsolutePath().normalize();
         LocalCluster.Options o = LocalCluster.Options.local(repo);
         o = new LocalCluster.Options(repo, repo.resolve(".local-run/recovery"), o.database(), o.postgresUrl(), false,
                 o.jvmOptions(), 1);
