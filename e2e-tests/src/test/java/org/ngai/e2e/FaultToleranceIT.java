@@ -99,6 +99,11 @@ class FaultToleranceIT {
             assertThat(series.isDone()).as("the run ended before tick %d, where a fault was due", t).isFalse();
         }
 
+        /** Waits for tick {@code t} or the run's end, whichever comes first (a step that may land after the end). */
+        void awaitTickOrEnd(int t) {
+            await(() -> tick.get() >= t || series.isDone(), Duration.ofMinutes(4), "tick " + t + " or the end");
+        }
+
         List<TickIndicators> result() throws Exception {
             return series.get();
         }
@@ -232,12 +237,19 @@ class FaultToleranceIT {
         String runB = submit(b);
         try (Watch wa = new Watch(runA); Watch wb = new Watch(runB)) {
             wa.awaitTick(3);
+            // run A is paused, so the rebalances below certainly happen while it is in flight (held in memory by
+            // the instance that owns it); run B goes on through them
+            assertThat(Http.post(cluster.url("firm-service") + "/api/runs/" + runA + "/pause", "{}", cluster.operator())
+                    .status()).isLessThan(300);
             int firm2 = cluster.addInstance("firm-service");    // a rebalance with both runs in flight
-            wa.awaitTick(wa.tick.get() + 1);
+            cluster.awaitConsumerGroupsStable(Duration.ofMinutes(2));
             cluster.stopInstance("firm-service", 0);             // its partitions move to the added instance
-            wa.awaitTick(wa.tick.get() + 1);
+            cluster.awaitConsumerGroupsStable(Duration.ofMinutes(2));
+            assertThat(wa.series.isDone()).as("run A is paused, not ended").isFalse();
+            assertThat(Http.post(cluster.url("firm-service") + "/api/runs/" + runA + "/resume", "{}", cluster.operator())
+                    .status()).isLessThan(300);
             int market2 = cluster.addInstance("market-service");
-            wa.awaitTick(wa.tick.get() + 1);
+            wa.awaitTickOrEnd(wa.tick.get() + 1);
             cluster.kill("market-service", market2);            // and the added matcher dies
             cluster.restart("firm-service", 0);
             assertEqualsReference(a, wa.result());
