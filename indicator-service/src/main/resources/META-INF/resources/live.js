@@ -5,8 +5,8 @@
  * from GET /api/runs/{id}/indicators, then GET /api/runs/{id}/stream (server-sent events) names each tick
  * that closes and its indicators are fetched the same way. Three layers per line, one colour per indicator:
  *   main   the run (solid),
- *   parent another run drawn dashed: ?parent=ID, the "compare with" picker, or liveCharts.setParent(id)
- *          (a fork sets its parent run here),
+ *   parent another run drawn dashed: ?parent=ID, the "compare with" picker, or liveCharts.setParent(id);
+ *          a fork (its run has parentRunId) is drawn against its parent by default,
  *   band   a shaded lower–upper range: liveCharts.setBand({...}) (an experiment's confidence band).
  * window.liveCharts exposes the state and what each chart has drawn (contract in docs/live.md).
  */
@@ -251,6 +251,8 @@
                 quarter: this.quarters.length ? this.quarters[this.quarters.length - 1] : null,
                 ticks: this.run ? this.run.ticks : null, scenario: this.run ? this.run.scenario : null,
                 seed: this.run ? this.run.seed : null, firms: this.run ? this.run.firms : null,
+                parentRunId: this.run ? this.run.parentRunId || null : null,
+                forkTick: this.run ? this.run.forkTick || null : null,
                 streaming: this.connected, error: this.error
             };
         }
@@ -509,6 +511,9 @@
                 + '<b>' + esc(r.scenario) + '</b> · run <code>' + esc(r.id) + '</code> · seed ' + esc(r.seed) + ' · '
                 + esc(r.firms) + ' firms · <span class="badge ' + esc(m.status) + '">' + esc(m.status) + '</span> · tick <b>'
                 + m.lastTick + '</b> of ' + esc(r.ticks) + ' · <b>' + esc(q) + '</b>';
+            if (r.parentRunId) {
+                html += ' · fork of <code>' + esc(r.parentRunId) + '</code> from tick <b>' + esc(r.forkTick) + '</b>';
+            }
             const p = state.parent;
             if (p && p.run) {
                 html += ' &nbsp;|&nbsp; dashed: <b>' + esc(p.run.scenario) + '</b> · run <code>' + esc(p.id)
@@ -613,8 +618,10 @@
         renderStatus();
         if (runId) {
             await startTrack(runId, 'main');
-            if (parentId) {
-                await api.setParent(parentId);
+            // a fork is drawn against its parent unless ?parent= names another run
+            const forkParent = state.main && state.main.run ? state.main.run.parentRunId : null;
+            if (parentId || forkParent) {
+                await api.setParent(parentId || forkParent);
             }
         }
         render();

@@ -15,8 +15,38 @@ public final class Payloads {
     private Payloads() {
     }
 
-    /** A run begins: the normalised scenario document (every service derives its t0 state from it). */
-    public record RunStarted(JsonNode scenario) {
+    /**
+     * A run begins: the normalised scenario document (every service derives its t0 state from it). A fork
+     * (docs/pipeline.md "Forks") also names its parent and the tick it starts at; each service then derives
+     * its state when that tick begins from the scenario, and the run's first tick is the fork tick.
+     */
+    public record RunStarted(JsonNode scenario, ForkOf fork) {
+        public RunStarted(JsonNode scenario) {
+            this(scenario, null);
+        }
+
+        /**
+         * The fork, checked against the run's horizon, or null for a run from tick 1.
+         *
+         * @throws IllegalArgumentException naming payload.fork.* when it is malformed
+         */
+        public ForkOf checkedFork(int ticks) {
+            if (fork == null) {
+                return null;
+            }
+            if (fork.parentRunId() == null || fork.parentRunId().isBlank()) {
+                throw new IllegalArgumentException("payload.fork.parentRunId of RUN_STARTED is missing");
+            }
+            if (fork.tick() < 1 || fork.tick() > ticks) {
+                throw new IllegalArgumentException("payload.fork.tick of RUN_STARTED = " + fork.tick()
+                        + " is outside the run [1, " + ticks + "]");
+            }
+            return fork;
+        }
+    }
+
+    /** A fork's parent run and the tick from which the fork runs under its own scenario. */
+    public record ForkOf(String parentRunId, int tick) {
     }
 
     /** Tick t opens with the public environment (docs/pipeline.md step 1). */

@@ -52,6 +52,11 @@ public final class LocalRun implements Callable<Integer> {
     @Option(names = "--instances", defaultValue = "1",
             description = "JVMs per service, 1-4: each service's instances share its consumer group and its database (default: ${DEFAULT-VALUE}).")
     int instances;
+    @Option(names = "--fork-at", paramLabel = "TICK",
+            description = "After the run, fork it at this tick (docs/pipeline.md \"Forks\"): the fork shares the run's ticks before it and then runs under --set.")
+    Integer forkAt;
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A parameter of the fork from --fork-at on (repeatable), e.g. --set finance.cashFlowRatio=0.6.")
+    java.util.Map<String, Double> forkSet = new java.util.LinkedHashMap<>();
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new LocalRun());
@@ -128,32 +133,11 @@ public final class LocalRun implements Callable<Integer> {
         System.out.println("- run " + runId.get() + " submitted to firm-service; watch it live: "
                 + cluster.url("indicator-service") + "/live.html?run=" + runId.get());
         long runStart = System.nanoTime();
-        String end;
-        String endReason;
-        List<TickIndicators> series;
-        try (RunFollower follower = new RunFollower(cluster.bootstrapServers(), runId.get());
-             ProgressBar pb = new ProgressBarBuilder().setTaskName(s.name()).setInitialMax(s.ticks())
-                     .setStyle(ProgressBarStyle.ASCII).setUnit(" qtr", 1).showSpeed().build()) {
-            end = follower.follow(Duration.ofMinutes(timeoutMinutes), ti -> {
-                pb.stepTo(ti.tick());
-                pb.setExtraMessage(String.format("%s S3 %.3f pen %.3f u %.3f D %.3f", ti.quarter(),
-                        ti.get(Indicator.STAGE_INTELLIGENT), ti.get(Indicator.AI_PENETRATION),
-                        ti.get(Indicator.UNEMPLOYMENT), ti.get(Indicator.COORDINATION)));
-            }, Duration.ofSeconds(10), () -> {
-                // no tick for a while: say what the services report (STALLED names what each waits for)
-                String why = stallReport(cluster, runId.get());
-                pb.setExtraMessage(why.isEmpty() ? "waiting for the next quarter" : why);
-                if (!why.isEmpty()) {
-                    System.err.println(System.lineSeparator() + why);
-                }
-            });
-            series = follower.series();
-            endReason = follower.reason();
-        }
+        Followed run = follow(cluster, runId.get(), s);
+        List<TickIndicators> series = run.series();
         double seconds = (System.nanoTime() - runStart) / 1e9;
-        System.out.println();
-        if (!"FINISHED".equals(end)) {
-            System.err.println("run did not finish (" + end + (endReason == null ? "" : " by " + endReason)
+        if (!"FINISHED".equals(run.end())) {
+            System.err.println("run did not finish (" + run.end() + (run.reason() == null ? "" : " by " + run.reason())
                     + "); service logs are in " + repo.resolve(".local-run/logs"));
             return 1;
         }
@@ -191,11 +175,86 @@ public final class LocalRun implements Callable<Integer> {
                     : "verify: DIFFERS from the reference engine");
             code = same ? 0 : 3;
         }
+        if (forkAt != null) {
+            int forked = fork(cluster, runId.get(), s, series);
+            code = code != 0 ? code : forked;
+        }
         if (keepRunning) {
             System.out.println("broker and services keep running; press Ctrl-C to stop them");
             Thread.currentThread().join();
         }
         return code;
+    }
+
+    /** How a followed run ended and its series. */
+    record Followed(String end, String reason, List<TickIndicators> series) {
+    }
+
+    /** Follows a run's quarters with a progress bar; after 10 s without one, says what the services report. */
+    private Followed follow(LocalCluster cluster, String id, Scenario s) throws Exception {
+        try (RunFollower follower = new RunFollower(cluster.bootstrapServers(), id);
+             ProgressBar pb = new ProgressBarBuilder().setTaskName(s.name()).setInitialMax(s.ticks())
+                     .setStyle(ProgressBarStyle.ASCII).setUnit(" qtr", 1).showSpeed().build()) {
+            String end = follower.follow(Duration.ofMinutes(timeoutMinutes), ti -> {
+                pb.stepTo(ti.tick());
+                pb.setExtraMessage(String.format("%s S3 %.3f pen %.3f u %.3f D %.3f", ti.quarter(),
+                        ti.get(Indicator.STAGE_INTELLIGENT), ti.get(Indicator.AI_PENETRATION),
+                        ti.get(Indicator.UNEMPLOYMENT), ti.get(Indicator.COORDINATION)));
+            }, Duration.ofSeconds(10), () -> {
+                // no tick for a while: say what the services report (STALLED names what each waits for)
+                String why = stallReport(cluster, id);
+                pb.setExtraMessage(why.isEmpty() ? "waiting for the next quarter" : why);
+                if (!why.isEmpty()) {
+                    System.err.println(System.lineSeparator() + why);
+                }
+            });
+            Followed f = new Followed(end, follower.reason(), follower.series());
+            System.out.println();
+            return f;
+        }
+    }
+
+    /**
+     * Forks the finished run at --fork-at with --set, follows the fork, prints fork − parent for the headline
+     * indicators and writes the fork's results; with --verify checks its ticks before the fork against the parent
+     * and the whole series against the reference engine with the change scheduled at that tick.
+     */
+    private int fork(LocalCluster cluster, String parentId, Scenario parent, List<TickIndicators> parentSeries) throws Exception {
+        Scenario forkScenario = org.ngai.model.engine.Fork.scenario(parent, forkAt, forkSet, null);   // same checks as the API
+        ObjectNode body = EventCodec.MAPPER.createObjectNode();
+        body.put("tick", forkAt);
+        ObjectNode params = body.putObject("parameters");
+        forkSet.forEach(params::put);
+        Http.Response created = Http.post(cluster.url("firm-service") + "/api/runs/" + parentId + "/fork",
+                EventCodec.MAPPER.writeValueAsString(body), cluster.operator());
+        if (created.status() != 201) {
+            System.err.println("firm-service refused the fork (HTTP " + created.status() + "): " + errorOf(created));
+            return 2;
+        }
+        String id = created.body().path("id").asText();
+        System.out.printf("%n- fork %s of run %s from tick %d with %s; watch it with its parent dashed: %s/live.html?run=%s%n",
+                id, parentId, forkAt, forkSet.isEmpty() ? "no change" : forkSet, cluster.url("indicator-service"), id);
+        long t0 = System.nanoTime();
+        Followed f = follow(cluster, id, forkScenario);
+        if (!"FINISHED".equals(f.end())) {
+            System.err.println("fork did not finish (" + f.end() + (f.reason() == null ? "" : " by " + f.reason()) + ")");
+            return 1;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("fork: %d quarters after the fork in %.1f s%n", forkScenario.ticks() - forkAt + 1, seconds);
+        System.out.print(IndicatorTable.renderDifference(f.series(), parentSeries, forkAt, forkScenario.ticks()));
+        Path dir = out.resolve(forkScenario.name() + "-seed" + forkScenario.seed());
+        SeriesExport.write(forkScenario, f.series(), dir);
+        System.out.println("fork's series and charts written to " + dir);
+        if (!verify) {
+            return 0;
+        }
+        boolean prefix = f.series().subList(0, forkAt - 1).equals(parentSeries.subList(0, forkAt - 1));
+        boolean same = new ReferenceEngine().run(forkScenario).series().equals(f.series());
+        System.out.println("verify fork: ticks 1.." + (forkAt - 1) + (prefix ? " equal the parent's" : " DIFFER from the parent's")
+                + "; " + (same ? "identical to the reference engine with the change scheduled at tick " + forkAt
+                : "DIFFERS from the reference engine with the change scheduled at tick " + forkAt));
+        return prefix && same ? 0 : 3;
     }
 
     private static java.util.Map<String, List<String>> allUrls(LocalCluster cluster) {

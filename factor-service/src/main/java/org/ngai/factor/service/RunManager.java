@@ -30,6 +30,7 @@ import org.ngai.service.DeadLetters;
 import org.ngai.service.EventPublisher;
 import org.ngai.factor.persistence.FactorRunEntity;
 import org.ngai.model.core.Region;
+import org.ngai.model.engine.Fork;
 import org.ngai.model.engine.RunSetup;
 import org.ngai.model.scenario.Scenario;
 import org.ngai.model.scenario.ScenarioException;
@@ -123,7 +124,7 @@ public class RunManager implements EnvelopeHandler {
 
     private void dispatch(RunTable.Run<FactorRun> entry, Envelope e, Origin origin, EventType type, Object payload) {
         switch (type) {
-            case RUN_STARTED -> onRunStarted(entry, (Scenario) payload);
+            case RUN_STARTED -> onRunStarted(entry, (Start) payload);
             case RUN_FINISHED -> onEnded(e.runId(), FactorRunEntity.Status.FINISHED, "finished");
             case RUN_CANCELLED -> onEnded(e.runId(), FactorRunEntity.Status.CANCELLED,
                     "cancelled: " + ((Payloads.RunCancelled) payload).reason());
@@ -189,15 +190,21 @@ public class RunManager implements EnvelopeHandler {
         };
     }
 
-    private static Scenario scenario(Payloads.RunStarted p) {
+    /** RUN_STARTED decoded: the scenario and, for a fork, its parent and first tick. */
+    private record Start(Scenario scenario, Payloads.ForkOf fork) {
+    }
+
+    private static Start scenario(Payloads.RunStarted p) {
         if (p.scenario() == null || p.scenario().isNull()) {
             throw new IllegalArgumentException("payload.scenario of RUN_STARTED is missing");
         }
+        Scenario s;
         try {
-            return ScenarioLoader.fromTree(p.scenario());
+            s = ScenarioLoader.fromTree(p.scenario());
         } catch (ScenarioException ex) {
             throw new IllegalArgumentException("payload.scenario." + ex.getMessage(), ex);
         }
+        return new Start(s, p.checkedFork(s.ticks()));
     }
 
     private static Environment environment(Envelope e, Payloads.TickStarted p) {
@@ -270,17 +277,29 @@ public class RunManager implements EnvelopeHandler {
 
     // ============================================================================= run lifecycle
 
-    private void onRunStarted(RunTable.Run<FactorRun> entry, Scenario scenario) {
+    private void onRunStarted(RunTable.Run<FactorRun> entry, Start begin) {
         if (entry.started()) {
             table.duplicate();
             return;
         }
+        Scenario scenario = begin.scenario();
         long start = System.nanoTime();
-        FactorRun run = new FactorRun(entry.id, scenario, RunSetup.create(scenario).owners());
+        FactorRun run;
+        if (begin.fork() == null) {
+            run = new FactorRun(entry.id, scenario, RunSetup.create(scenario).owners());
+        } else {
+            // a fork: the owners when its first tick begins, derived from the scenario (its ticks before the fork
+            // are the parent's), docs/pipeline.md "Forks"
+            int first = begin.fork().tick();
+            run = new FactorRun(entry.id, scenario, Fork.stateAt(scenario, first).owners());
+            run.suppliedTick = first - 1;
+            run.appliedTick = first - 1;
+        }
         table.start(entry, run);
         writer.runStarted(run.id, scenario);
-        LOG.infof("run %s started: %s, %d firms, %d ticks (setup %.0f ms)", run.id, scenario.name(), scenario.firms(),
-                scenario.ticks(), (System.nanoTime() - start) / 1e6);
+        LOG.infof("run %s started: %s, %d firms, %d ticks%s (setup %.0f ms)", run.id, scenario.name(), scenario.firms(),
+                scenario.ticks(), begin.fork() == null ? "" : ", fork of " + begin.fork().parentRunId() + " from tick "
+                        + begin.fork().tick(), (System.nanoTime() - start) / 1e6);
         table.replayEarly(entry, h -> dispatch(entry, h.envelope(), h.origin(), h.type(), h.payload()));
     }
 

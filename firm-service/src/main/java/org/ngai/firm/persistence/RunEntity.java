@@ -31,6 +31,11 @@ public class RunEntity extends PanacheEntityBase {
     public Instant finishedAt;
     @Column(length = 2000)
     public String message;
+    /** A fork's parent run (docs/pipeline.md "Forks"), null for a run from tick 1. */
+    @Column(length = 64)
+    public String parentRunId;
+    /** A fork's first tick: ticks before it are the parent's. */
+    public Integer forkTick;
 
     public static List<RunEntity> newestFirst() {
         return list("order by createdAt desc");

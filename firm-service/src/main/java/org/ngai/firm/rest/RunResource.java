@@ -42,6 +42,25 @@ public class RunResource {
         return Response.created(uri.getAbsolutePathBuilder().path(e.id).build()).entity(RunView.of(e, false)).build();
     }
 
+    @POST
+    @Path("{id}/fork")
+    @Operation(summary = "Fork a run at a tick with changed parameters",
+            description = "A new run whose state when the tick begins is the parent's and which from then on runs under "
+                    + "the changed parameters; its ticks before the fork are the parent's. It equals a run of the parent's "
+                    + "scenario with the change scheduled at that tick (docs/pipeline.md \"Forks\").")
+    @APIResponse(responseCode = "201", description = "Fork created; Location points at it")
+    @APIResponse(responseCode = "400", description = "Invalid tick or parameters; the message names the field")
+    @APIResponse(responseCode = "404", description = "Unknown parent run")
+    @APIResponse(responseCode = "409", description = "The parent has not yet closed the tick before the fork")
+    @APIResponse(responseCode = "422", description = "The fork does not fit this instance's heap")
+    @RolesAllowed(Accounts.OPERATOR_ROLE)
+    public Response fork(@PathParam("id") String id,
+                         @RequestBody(description = "e.g. {\"tick\":28,\"parameters\":{\"finance.cashFlowRatio\":0.6}}") ForkRequest request,
+                         @jakarta.ws.rs.core.Context UriInfo uri) {
+        RunEntity e = runs.fork(id, request);
+        return Response.created(uri.getBaseUriBuilder().path("api/runs").path(e.id).build()).entity(RunView.of(e, false)).build();
+    }
+
     @GET
     @Operation(summary = "All runs, newest first")
     public List<RunView> list() {

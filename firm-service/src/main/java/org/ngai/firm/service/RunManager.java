@@ -18,6 +18,8 @@ import org.ngai.events.RecordBatch;
 import org.ngai.firm.config.FirmConfig;
 import org.ngai.firm.persistence.FirmCheckpointEntity;
 import org.ngai.firm.persistence.RunEntity;
+import org.ngai.model.engine.Fork;
+import org.ngai.model.engine.ReferenceEngine;
 import org.ngai.model.engine.RunSetup;
 import org.ngai.model.firm.FirmDecision;
 import org.ngai.model.firm.PopulationCodec;
@@ -126,7 +128,7 @@ public class RunManager implements EnvelopeHandler {
 
     private void dispatch(RunTable.Run<FirmRun> run, Envelope e, Origin origin, EventType type, Object payload) {
         if (type == EventType.RUN_STARTED) {
-            onRunStarted(run, (Scenario) payload);
+            onRunStarted(run, (Start) payload);
             return;
         }
         if (!run.started()) {
@@ -189,11 +191,13 @@ public class RunManager implements EnvelopeHandler {
                 if (p.scenario() == null || p.scenario().isNull()) {
                     throw new IllegalArgumentException("payload.scenario of RUN_STARTED is missing");
                 }
+                Scenario s;
                 try {
-                    yield ScenarioLoader.fromTree(p.scenario());
+                    s = ScenarioLoader.fromTree(p.scenario());
                 } catch (ScenarioException ex) {
                     throw new IllegalArgumentException("payload.scenario." + ex.getMessage(), ex);
                 }
+                yield new Start(s, p.checkedFork(s.ticks()));
             }
             case FACTOR_MATCHED -> {
                 RecordBatch b = EventCodec.payload(e, RecordBatch.class);
@@ -260,20 +264,42 @@ public class RunManager implements EnvelopeHandler {
 
     // ------------------------------------------------------------------ steps
 
-    private void onRunStarted(RunTable.Run<FirmRun> run, Scenario scenario) {
+    /** RUN_STARTED decoded: the scenario and, for a fork, its parent and first tick. */
+    private record Start(Scenario scenario, Payloads.ForkOf fork) {
+    }
+
+    private void onRunStarted(RunTable.Run<FirmRun> run, Start start) {
         if (run.started()) {
             table.duplicate();
             return;
         }
-        long start = System.nanoTime();
-        RunSetup.Initial init = RunSetup.create(scenario);
-        FirmRun r = new FirmRun(run.id, scenario, init.population());
+        Scenario scenario = start.scenario();
+        long t0 = System.nanoTime();
+        FirmRun r;
+        Environment env;
+        int first;
+        if (start.fork() == null) {
+            RunSetup.Initial init = RunSetup.create(scenario);
+            r = new FirmRun(run.id, scenario, init.population());
+            env = init.environment();
+            first = 1;
+        } else {
+            // a fork: the population when its first tick begins, derived from the scenario (whose ticks before the
+            // fork are the parent's); the other services derive their part the same way
+            first = start.fork().tick();
+            ReferenceEngine.Session at = Fork.stateAt(scenario, first);
+            r = new FirmRun(run.id, scenario, at.firms());
+            r.producedTick = first - 1;
+            env = at.environment();
+        }
         table.start(run, r);
-        store.ensure(r.id, scenario);
-        store.update(r.id, RunEntity.Status.RUNNING, 0, null);
-        LOG.infof("run %s started: %s, %d firms, %d ticks (setup %.0f ms)", r.id, scenario.name(), scenario.firms(),
-                scenario.ticks(), (System.nanoTime() - start) / 1e6);
-        startTick(run, 1, init.environment());
+        store.ensure(r.id, scenario, start.fork() == null ? null : start.fork().parentRunId(),
+                start.fork() == null ? null : start.fork().tick());
+        store.update(r.id, RunEntity.Status.RUNNING, first - 1, null);
+        LOG.infof("run %s started: %s, %d firms, %d ticks%s (setup %.0f ms)", r.id, scenario.name(), scenario.firms(),
+                scenario.ticks(), start.fork() == null ? "" : ", fork of " + start.fork().parentRunId() + " from tick " + first,
+                (System.nanoTime() - t0) / 1e6);
+        startTick(run, first, env);
         table.replayEarly(run, h -> dispatch(run, h.envelope(), h.origin(), h.type(), h.payload()));
     }
 

@@ -75,6 +75,40 @@ public class RunService {
         return e;
     }
 
+    /**
+     * A fork of run {@code parentId} (docs/pipeline.md "Forks"): its scenario is the parent's with the request's
+     * parameters scheduled at the fork tick. The parent must have closed the tick before it (its state there
+     * exists); the services then derive the fork's state at that tick and run it from there.
+     */
+    public RunEntity fork(String parentId, org.ngai.firm.rest.ForkRequest req) {
+        RunEntity parent = get(parentId);
+        if (req == null) {
+            throw new BadRequest("(body)", "request body is required: {\"tick\": 28, \"parameters\": {...}}");
+        }
+        if (req.tick() == null) {
+            throw new BadRequest("tick", "is required: the first tick of the fork, 1.." + parent.ticks);
+        }
+        Scenario parentScenario = ScenarioLoader.parse(parent.scenarioJson);
+        Scenario scenario = org.ngai.model.engine.Fork.scenario(parentScenario, req.tick(), req.parameters(), req.name());
+        int reached = RunEntity.Status.FINISHED.name().equals(parent.status) ? parent.ticks : parent.currentTick - 1;
+        if (req.tick() - 1 > reached) {
+            throw new Conflict("run " + parentId + " has closed tick " + Math.max(0, reached) + " (" + parent.status
+                    + "); a fork of it can start at tick " + (Math.max(0, reached) + 1) + " at the latest, not " + req.tick());
+        }
+        String id = UUID.randomUUID().toString();
+        capacity.reserve(id, scenario.firms());
+        RunEntity e;
+        try {
+            e = store.create(id, scenario, parentId, req.tick());
+        } catch (RuntimeException ex) {
+            capacity.release(id);
+            throw ex;
+        }
+        publisher.publish(id, EventType.RUN_STARTED, 0, 0, new Payloads.RunStarted(ScenarioLoader.toTree(scenario),
+                new Payloads.ForkOf(parentId, req.tick())));
+        return e;
+    }
+
     public RunEntity get(String id) {
         return store.find(id).orElseThrow(() -> new NotFound("run " + id + " does not exist"));
     }

@@ -14,8 +14,15 @@ import org.ngai.model.scenario.ScenarioLoader;
 public class RunStore {
 
     public RunEntity create(String id, Scenario s) {
+        return create(id, s, null, null);
+    }
+
+    /** A run's row; a fork's also names its parent and first tick. */
+    public RunEntity create(String id, Scenario s, String parentRunId, Integer forkTick) {
         return QuarkusTransaction.requiringNew().call(() -> {
             RunEntity e = new RunEntity();
+            e.parentRunId = parentRunId;
+            e.forkTick = forkTick;
             e.id = id;
             e.scenarioName = s.name();
             e.scenarioJson = ScenarioLoader.toJson(s);
@@ -32,10 +39,12 @@ public class RunStore {
     }
 
     /** Creates the row if a run started elsewhere reaches this instance first. */
-    public void ensure(String id, Scenario s) {
+    public void ensure(String id, Scenario s, String parentRunId, Integer forkTick) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (RunEntity.findById(id) == null) {
                 RunEntity e = new RunEntity();
+                e.parentRunId = parentRunId;
+                e.forkTick = forkTick;
                 e.id = id;
                 e.scenarioName = s.name();
                 e.scenarioJson = ScenarioLoader.toJson(s);

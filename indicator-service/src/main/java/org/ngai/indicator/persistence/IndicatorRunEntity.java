@@ -31,6 +31,11 @@ public class IndicatorRunEntity extends PanacheEntityBase {
     public Instant finishedAt;
     @Column(length = 2000)
     public String message;
+    /** A fork's parent run (docs/pipeline.md "Forks"), null for a run from tick 1. */
+    @Column(length = 64)
+    public String parentRunId;
+    /** A fork's first tick: its series before it is the parent's path. */
+    public Integer forkTick;
 
     public boolean terminal() {
         return Status.FINISHED.name().equals(status) || Status.CANCELLED.name().equals(status)

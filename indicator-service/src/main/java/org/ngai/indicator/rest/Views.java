@@ -22,10 +22,12 @@ public final class Views {
 
     @Schema(description = "A run as indicator-service knows it")
     public record RunView(String id, String scenario, long seed, int firms, int ticks, String status, int lastTick,
-                          Instant createdAt, Instant updatedAt, Instant finishedAt, String message) {
+                          Instant createdAt, Instant updatedAt, Instant finishedAt, String message,
+                          @Schema(description = "a fork's parent run (null for a run from tick 1)") String parentRunId,
+                          @Schema(description = "a fork's first tick; its ticks before it are the parent's") Integer forkTick) {
         static RunView of(IndicatorRunEntity e) {
             return new RunView(e.id, e.scenarioName, e.seed, e.firms, e.ticks, e.status, e.lastTick, e.createdAt,
-                    e.updatedAt, e.finishedAt, e.message);
+                    e.updatedAt, e.finishedAt, e.message, e.parentRunId, e.forkTick);
         }
     }
 

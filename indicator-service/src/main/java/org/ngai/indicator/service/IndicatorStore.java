@@ -20,11 +20,18 @@ public class IndicatorStore {
 
     /** Creates the run's row if it is new; returns the row as stored. */
     public IndicatorRunEntity ensureRun(String id, Scenario s) {
+        return ensureRun(id, s, null, null);
+    }
+
+    /** The run's row, created if missing; a fork's names its parent and first tick. */
+    public IndicatorRunEntity ensureRun(String id, Scenario s, String parentRunId, Integer forkTick) {
         return QuarkusTransaction.requiringNew().call(() -> {
             IndicatorRunEntity e = IndicatorRunEntity.findById(id);
             if (e == null) {
                 e = new IndicatorRunEntity();
                 e.id = id;
+                e.parentRunId = parentRunId;
+                e.forkTick = forkTick;
                 e.scenarioName = s.name();
                 e.scenarioJson = ScenarioLoader.toJson(s);
                 e.seed = s.seed();

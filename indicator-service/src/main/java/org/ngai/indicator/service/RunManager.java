@@ -32,6 +32,7 @@ import org.ngai.indicator.config.IndicatorConfig;
 import org.ngai.service.EventPublisher;
 import org.ngai.indicator.metrics.IndicatorGauges;
 import org.ngai.indicator.persistence.IndicatorRunEntity;
+import org.ngai.model.engine.Fork;
 import org.ngai.model.indicator.Aggregator;
 import org.ngai.model.indicator.TickIndicators;
 import org.ngai.model.scenario.Scenario;
@@ -143,11 +144,13 @@ public class RunManager implements EnvelopeHandler {
                 if (p.scenario() == null || p.scenario().isNull()) {
                     throw new IllegalArgumentException("payload of RUN_STARTED: field scenario is missing");
                 }
+                Scenario s;
                 try {
-                    yield ScenarioLoader.fromTree(p.scenario());
+                    s = ScenarioLoader.fromTree(p.scenario());
                 } catch (org.ngai.model.scenario.ScenarioException ex) {
                     throw new IllegalArgumentException("payload of RUN_STARTED: scenario." + ex.getMessage());
                 }
+                yield new Start(s, p.checkedFork(s.ticks()));
             }
             case TICK_CLOSED -> EventCodec.payload(e, Payloads.TickClosed.class);
             case RUN_PAUSED -> EventCodec.payload(e, Payloads.RunPaused.class);
@@ -158,7 +161,7 @@ public class RunManager implements EnvelopeHandler {
 
     private void dispatch(RunTable.Run<RunState> entry, Envelope e, Origin origin, EventType type, Object payload) {
         if (type == EventType.RUN_STARTED) {
-            onRunStarted(entry, (Scenario) payload);
+            onRunStarted(entry, (Start) payload);
             return;
         }
         if (!entry.started()) {
@@ -185,18 +188,57 @@ public class RunManager implements EnvelopeHandler {
 
     // ------------------------------------------------------------------------------------ runs
 
-    private void onRunStarted(RunTable.Run<RunState> entry, Scenario scenario) {
+    /** RUN_STARTED decoded: the scenario and, for a fork, its parent and first tick. */
+    private record Start(Scenario scenario, Payloads.ForkOf fork) {
+    }
+
+    private void onRunStarted(RunTable.Run<RunState> entry, Start start) {
         if (entry.started()) {
             table.duplicate();
             return;
         }
         String id = entry.id;
-        store.ensureRun(id, scenario);
-        RunState run = new RunState(id, scenario, new Aggregator(scenario));
-        gauges.register(id, scenario.name(), null);
+        Scenario scenario = start.scenario();
+        Payloads.ForkOf fork = start.fork();
+        store.ensureRun(id, scenario, fork == null ? null : fork.parentRunId(), fork == null ? null : fork.tick());
+        RunState run;
+        if (fork == null) {
+            run = new RunState(id, scenario, new Aggregator(scenario));
+            gauges.register(id, scenario.name(), null);
+        } else {
+            run = startFork(id, scenario, fork);
+        }
         table.start(entry, run);
-        LOG.infof("run %s started: %s, %d firms, %d ticks", id, scenario.name(), scenario.firms(), scenario.ticks());
+        LOG.infof("run %s started: %s, %d firms, %d ticks%s", id, scenario.name(), scenario.firms(), scenario.ticks(),
+                fork == null ? "" : ", fork of " + fork.parentRunId() + " from tick " + fork.tick());
         table.replayEarly(entry, h -> dispatch(entry, h.envelope(), h.origin(), h.type(), h.payload()));
+    }
+
+    /**
+     * A fork's series before its first tick is the parent's path (docs/pipeline.md "Forks"): derived from the
+     * scenario, whose ticks before the fork are the parent's, stored and published like aggregated ticks (same
+     * deterministic event ids when done again), so the fork's series is whole and followers see every quarter.
+     * The aggregation then goes on from the fork tick with that history.
+     */
+    private RunState startFork(String id, Scenario scenario, Payloads.ForkOf fork) {
+        long t0 = System.nanoTime();
+        List<TickIndicators> prefix = new ArrayList<>();
+        Fork.stateAt(scenario, fork.tick(), (ind, next) -> {
+            store.saveTick(id, ind, next);
+            prefix.add(ind);
+        });
+        Aggregator aggregator = new Aggregator(scenario);
+        aggregator.restore(prefix);
+        RunState run = new RunState(id, scenario, aggregator);
+        run.lastTick = prefix.size();
+        TickIndicators last = prefix.isEmpty() ? null : prefix.get(prefix.size() - 1);
+        gauges.register(id, scenario.name(), last);
+        for (TickIndicators ind : prefix) {
+            publisher.publish(id, EventType.INDICATORS_PUBLISHED, ind.tick(), 0, ind);
+            streams.tick(id, ind);
+        }
+        LOG.infof("run %s: the %d ticks before the fork stored (%.0f ms)", id, prefix.size(), (System.nanoTime() - t0) / 1e6);
+        return run;
     }
 
     /** A run not in memory: ended, restored from its stored series (it is RUNNING in the database), or unknown. */
@@ -207,6 +249,11 @@ public class RunManager implements EnvelopeHandler {
         }
         if (row.get().terminal()) {
             return RunTable.Recovered.ended(row.get().status);
+        }
+        if (row.get().forkTick != null && row.get().lastTick < row.get().forkTick - 1
+                && store.series(runId).size() < row.get().forkTick - 1) {
+            // a fork whose prefix was not stored in full: its RUN_STARTED (still ahead in the log) derives it again
+            return RunTable.Recovered.unknown();
         }
         RunState run = restore(row.get());
         return RunTable.Recovered.restored(run, run.lastTick);

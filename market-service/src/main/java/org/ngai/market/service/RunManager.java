@@ -222,6 +222,7 @@ public class RunManager implements EnvelopeHandler {
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("scenario of RUN_STARTED is invalid: " + ex.getMessage(), ex);
         }
+        Payloads.ForkOf fork = p.checkedFork(scenario.ticks());
         MarketRun run = state(e.runId());
         if (run.scenario != null) {
             table.duplicate();
@@ -229,6 +230,13 @@ public class RunManager implements EnvelopeHandler {
         }
         run.scenario = scenario;
         run.phase = new MarketPhase(scenario);
+        if (fork != null) {
+            // a fork clears from its first tick on (the matcher holds nothing between ticks); earlier ticks are the
+            // parent's
+            run.lastCleared = Math.max(run.lastCleared, fork.tick() - 1);
+            run.settled.set(1, fork.tick());
+            run.pending.headMap(fork.tick()).clear();
+        }
         run.early = 0;
         writer.runStarted(run.id, scenario.name(), scenario.ticks());
         LOG.infof("run %s started: %s, %d ticks (%d ticks already have inputs)", run.id, scenario.name(),

@@ -44,6 +44,32 @@ public final class IndicatorTable {
         return b.toString();
     }
 
+    /**
+     * A fork against its parent: for each headline indicator the parent's value at the tick before the fork, and
+     * fork − parent at the fork tick, its midpoint to the end, and the last tick.
+     */
+    public static String renderDifference(List<TickIndicators> fork, List<TickIndicators> parent, int forkTick, int last) {
+        int n = Math.min(Math.min(fork.size(), parent.size()), last);
+        int[] ticks = java.util.stream.IntStream.of(forkTick, (forkTick + n) / 2, n)
+                .filter(t -> t >= 1 && t <= n).distinct().toArray();
+        int before = Math.max(1, forkTick - 1);
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%-34s %12s", "fork - parent (national)", "parent " + parent.get(before - 1).quarter()));
+        for (int t : ticks) {
+            b.append(String.format(" %12s", "Δ " + fork.get(t - 1).quarter()));
+        }
+        b.append('\n');
+        for (Indicator i : HEADLINE) {
+            b.append(String.format("%-34s %12s", i.key, format(parent.get(before - 1).get(i))));
+            for (int t : ticks) {
+                double d = fork.get(t - 1).get(i) - parent.get(t - 1).get(i);
+                b.append(String.format(" %12s", d == 0 ? "0" : format(d)));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
     static String format(double v) {
         if (Double.isNaN(v)) {
             return "–";
