@@ -245,7 +245,10 @@ public final class LocalRun implements Callable<Integer> {
         System.out.print(IndicatorTable.renderDifference(f.series(), parentSeries, forkAt, forkScenario.ticks()));
         Path dir = out.resolve(forkScenario.name() + "-seed" + forkScenario.seed());
         SeriesExport.write(forkScenario, f.series(), dir);
-        System.out.println("fork's series and charts written to " + dir);
+        // the fork solid over its parent's path dashed, chart by chart
+        Files.writeString(dir.resolve("compare.html"), org.ngai.model.engine.SeriesReport.compareHtml(
+                new org.ngai.model.engine.Comparison(parent, parentSeries, forkScenario, f.series(), null)));
+        System.out.println("fork's series and charts written to " + dir + " (compare.html: the fork solid, its parent dashed)");
         if (!verify) {
             return 0;
         }
