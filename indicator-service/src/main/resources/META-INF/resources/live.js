@@ -335,6 +335,8 @@
             this.quarters = x.map(t => quarters.get(t) || quarterOf(t));
             this.x = x;
             this.horizon = Math.max(horizon || 0, x.length ? x[x.length - 1] : 0, 2);
+            // a fork's first tick, marked by a vertical line (its ticks before it are the parent's)
+            this.forkTick = main && main.run && main.run.forkTick ? main.run.forkTick : null;
             this.view = this.lines.map(l => ({
                 key: l.key, label: l.label, unit: l.unit, colour: l.colour,
                 main: main ? align(x, main.ticks, main.values[l.key]) : null,
@@ -368,7 +370,7 @@
                 }
             }
             this.data = data;
-            const signature = layout.join('|') + '#' + this.horizon;
+            const signature = layout.join('|') + '#' + this.horizon + '#' + this.forkTick;
             const width = Math.max(300, this.plotEl.clientWidth || this.fig.clientWidth - 16);
             if (!this.plot || signature !== this.layout) {
                 if (this.plot) {
@@ -380,6 +382,27 @@
                 this.plot.setData(data);
             }
             this.legend(null);
+        }
+
+        /** A dotted vertical line at the fork tick, labelled "fork". */
+        drawForkMark(u) {
+            if (!this.forkTick) {
+                return;
+            }
+            const px = Math.round(u.valToPos(this.forkTick, 'x', true));
+            const ctx = u.ctx;
+            ctx.save();
+            ctx.strokeStyle = '#555';
+            ctx.setLineDash([2, 3]);
+            ctx.lineWidth = 1;
+            ctx.beginPath();
+            ctx.moveTo(px, u.bbox.top);
+            ctx.lineTo(px, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+            ctx.fillStyle = '#555';
+            ctx.font = (11 * devicePixelRatio) + 'px system-ui, sans-serif';
+            ctx.fillText('fork', px + 3, u.bbox.top + 12 * devicePixelRatio);
+            ctx.restore();
         }
 
         options(series, bands, width) {
@@ -396,7 +419,7 @@
                     {label: this.axisLabel, labelSize: this.axisLabel ? 16 : 0, labelFont: '11px system-ui, sans-serif', size: 54,
                         font: '11px system-ui, sans-serif', values: (u, splits) => splits.map(fmt)}
                 ],
-                hooks: {setCursor: [u => self.legend(u.cursor.idx)]}
+                hooks: {setCursor: [u => self.legend(u.cursor.idx)], draw: [u => self.drawForkMark(u)]}
             };
         }
 
@@ -453,7 +476,7 @@
         describe() {
             return {
                 id: this.spec.id, title: this.spec.title, sections: this.spec.sections, unit: this.unit,
-                ticks: this.x, quarters: this.quarters,
+                ticks: this.x, quarters: this.quarters, forkTick: this.forkTick || null,
                 lines: this.view.map(v => ({key: v.key, label: v.label, unit: v.unit, colour: v.colour, main: v.main,
                     parent: v.parent, lower: v.lower, upper: v.upper}))
             };

@@ -82,6 +82,39 @@ class AggregationTest {
 
     // ------------------------------------------------------------------------------ helpers
 
+    @Test
+    void aForkPublishesItsParentsPathBeforeTheForkTickAndAggregatesFromThere() {
+        // a fork of the fixture's scenario at tick 2 without change: tick 1 is derived (the parent's path), stored and
+        // published without TICK_CLOSED; tick 2 is aggregated from its inputs as in any run
+        String run = Kafka.newRunId("fork");
+        Kafka.send(Kafka.envelope(run, EventType.RUN_STARTED, 0, 0, "firm-service", new Payloads.RunStarted(
+                org.ngai.model.scenario.ScenarioLoader.toTree(Fixture.SCENARIO), new Payloads.ForkOf("the-parent", 2))));
+        Kafka.await("tick 1 of the fork published", Duration.ofSeconds(30),
+                () -> !Kafka.outputs(run, EventType.INDICATORS_PUBLISHED).isEmpty());
+        TickIndicators first = EventCodec.payload(Kafka.outputs(run, EventType.INDICATORS_PUBLISHED).get(0), TickIndicators.class);
+        assertThat(first).isEqualTo(Fixture.tick(1).expected().indicators());
+        assertThat(Kafka.outputs(run, EventType.TICK_CLOSED)).isEmpty();
+        given().get("/api/runs/" + run).then().statusCode(200).body("parentRunId", equalTo("the-parent"))
+                .body("forkTick", equalTo(2)).body("lastTick", equalTo(1));
+        Kafka.send(Kafka.tickInputs(run, Fixture.tick(2), 100));
+        Kafka.await("tick 2 of the fork", Duration.ofSeconds(30), () -> !Kafka.outputs(run, EventType.TICK_CLOSED).isEmpty());
+        List<Envelope> published = Kafka.outputs(run, EventType.INDICATORS_PUBLISHED);
+        assertThat(published).hasSize(2);
+        assertThat(EventCodec.payload(published.get(1), TickIndicators.class)).isEqualTo(Fixture.tick(2).expected().indicators());
+        given().get("/api/runs/" + run + "/indicators").then().statusCode(200).body("size()", equalTo(2));
+    }
+
+    @Test
+    void aForkTickOutsideTheRunIsDeadLetteredNamingTheField() {
+        String run = Kafka.newRunId("badfork");
+        Kafka.send(Kafka.envelope(run, EventType.RUN_STARTED, 0, 0, "firm-service", new Payloads.RunStarted(
+                org.ngai.model.scenario.ScenarioLoader.toTree(Fixture.SCENARIO), new Payloads.ForkOf("p", 9))));
+        Kafka.await("dead letter", Duration.ofSeconds(30), () -> !Kafka.deadLetters(run).isEmpty());
+        String reason = new String(Kafka.deadLetters(run).get(0).headers().lastHeader("dead-letter-reason").value(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(reason).contains("payload.fork.tick").contains("9");
+    }
+
     static void assertTick(String run, Fixture.Tick tk) {
         Envelope[] out = Kafka.awaitTick(run, tk.t());
         TickIndicators published = EventCodec.payload(out[0], TickIndicators.class);
