@@ -30,7 +30,11 @@ public enum EventType {
     FIRM_REPORTS(Topics.FIRM_REPORTS, RecordBatch.class, FirmReport.class),
     REPORTS_CLOSED(Topics.FIRM_REPORTS, Payloads.ReportsClosed.class, null),
     OWNERS_REPORTED(Topics.OWNER_REPORTS, OwnerReports.class, null),
-    INDICATORS_PUBLISHED(Topics.INDICATORS, TickIndicators.class, null);
+    INDICATORS_PUBLISHED(Topics.INDICATORS, TickIndicators.class, null),
+    /** Experiments (docs/experiments.md "Through the pipeline"): keyed by the experiment id, not a run id. */
+    EXPERIMENT_STARTED(Topics.CONTROL, Payloads.ExperimentStarted.class, null),
+    EXPERIMENT_RUN_ENDED(Topics.CONTROL, Payloads.ExperimentRunEnded.class, null),
+    EXPERIMENT_CANCELLED(Topics.CONTROL, Payloads.ExperimentCancelled.class, null);
 
     /** Version of the payload schema; consumers reject other versions to the dead-letter topic. */
     public static final int SCHEMA_VERSION = 1;

@@ -20,9 +20,13 @@ public final class Payloads {
      * (docs/pipeline.md "Forks") also names its parent and the tick it starts at; each service then derives
      * its state when that tick begins from the scenario, and the run's first tick is the fork tick.
      */
-    public record RunStarted(JsonNode scenario, ForkOf fork) {
+    public record RunStarted(JsonNode scenario, ForkOf fork, ExperimentOf experiment) {
         public RunStarted(JsonNode scenario) {
-            this(scenario, null);
+            this(scenario, null, null);
+        }
+
+        public RunStarted(JsonNode scenario, ForkOf fork) {
+            this(scenario, fork, null);
         }
 
         /**
@@ -47,6 +51,24 @@ public final class Payloads {
 
     /** A fork's parent run and the tick from which the fork runs under its own scenario. */
     public record ForkOf(String parentRunId, int tick) {
+    }
+
+    /** A run that belongs to an experiment: its cell and replicate (informative; membership is in the database). */
+    public record ExperimentOf(String experimentId, int cell, int replicate) {
+    }
+
+    /** An experiment begins (key: the experiment id): its document, as submitted, and how many runs at once. */
+    public record ExperimentStarted(String document, int concurrency) {
+    }
+
+    /**
+     * A run of an experiment ended (key: the experiment id; part: cell × replicates + replicate). The run's
+     * indicator-service has stored what the experiment keeps of it; the experiment's owner starts the next runs.
+     */
+    public record ExperimentRunEnded(String runId, int cell, int replicate, String status) {
+    }
+
+    public record ExperimentCancelled(String reason) {
     }
 
     /** Tick t opens with the public environment (docs/pipeline.md step 1). */

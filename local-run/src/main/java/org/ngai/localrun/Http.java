@@ -40,8 +40,14 @@ public final class Http {
 
     /** POST signed in with {@code credentials} (none if null). */
     public static Response post(String url, String json, Credentials credentials) throws IOException, InterruptedException {
+        return post(url, json, "application/json", credentials);
+    }
+
+    /** POST a body of the given content type (e.g. text/plain for an experiment file's YAML). */
+    public static Response post(String url, String body, String contentType, Credentials credentials)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
         if (credentials != null) {
             b.header("Authorization", credentials.header());
         }

@@ -71,6 +71,8 @@ public class RunManager implements EnvelopeHandler {
     @Inject
     RunSettings settings;
     @Inject
+    org.ngai.indicator.experiment.Experiments experiments;
+    @Inject
     RunPartitions partitions;
 
     private RunTable<RunState> table;
@@ -112,6 +114,13 @@ public class RunManager implements EnvelopeHandler {
     @Override
     public synchronized void handle(Envelope e, Origin origin) {
         EventType type = EventCodec.type(e);
+        if (type == EventType.EXPERIMENT_STARTED || type == EventType.EXPERIMENT_RUN_ENDED
+                || type == EventType.EXPERIMENT_CANCELLED) {
+            // keyed by an experiment id: the experiment's queue runs on the instance that owns its partition
+            experiments.handle(e, origin);
+            partitions.consumed(origin);
+            return;
+        }
         switch (type) {
             case RUN_STARTED, TICK_STARTED, MARKET_CLEARED, FIRM_REPORTS, REPORTS_CLOSED, OWNERS_REPORTED, RUN_FINISHED,
                     RUN_CANCELLED, TICK_CLOSED, RUN_PAUSED, RUN_RESUMED -> {
@@ -406,6 +415,8 @@ public class RunManager implements EnvelopeHandler {
 
     private void end(RunTable.Run<RunState> entry, IndicatorRunEntity.Status status, String reason) {
         RunState run = entry.state();
+        // a run of an experiment: what the experiment keeps of it is stored before the run's own end is
+        experiments.runEnded(run.id, status.name(), reason, run.aggregator.history());
         store.setStatus(run.id, status, reason);
         table.end(run.id, status.name());
         List<TickIndicators> history = run.aggregator.history();

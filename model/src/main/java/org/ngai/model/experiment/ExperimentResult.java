@@ -32,6 +32,37 @@ public final class ExperimentResult {
         this.elapsedNanos = elapsedNanos;
     }
 
+    /**
+     * A result from runs made elsewhere (the pipeline's experiments, docs/experiments.md): {@code data[cell][replicate]}
+     * is {@link ExperimentRunner#extract} of that run's series, or null for a run that has not ended (its values
+     * count as undefined, so every statistic is over the replicates in so far).
+     */
+    public static ExperimentResult of(Experiment e, double[][][][] data, long elapsedNanos) {
+        int cells = e.cells().size();
+        int reps = e.replicates();
+        if (data.length != cells) {
+            throw new IllegalArgumentException("data has " + data.length + " cells, the experiment " + cells);
+        }
+        double[][][][] d = new double[cells][reps][][];
+        for (int c = 0; c < cells; c++) {
+            if (data[c].length != reps) {
+                throw new IllegalArgumentException("data of cell " + c + " has " + data[c].length + " replicates, the experiment " + reps);
+            }
+            for (int r = 0; r < reps; r++) {
+                if (data[c][r] == null) {
+                    double[][] missing = new double[e.indicators().size()][e.ticks()];
+                    for (double[] row : missing) {
+                        java.util.Arrays.fill(row, Double.NaN);
+                    }
+                    d[c][r] = missing;
+                } else {
+                    d[c][r] = data[c][r];
+                }
+            }
+        }
+        return new ExperimentResult(e, d, null, elapsedNanos);
+    }
+
     public Experiment experiment() {
         return experiment;
     }

@@ -108,7 +108,8 @@ public final class ExperimentRunner {
         return new ExperimentResult(e, data, first == null ? null : List.copyOf(first), System.nanoTime() - start);
     }
 
-    private static double[][] extract(List<TickIndicators> series, List<Indicator> indicators, int ticks) {
+    /** What an experiment keeps of one run: the national values of its indicators, {@code [indicator][tick − 1]}. */
+    public static double[][] extract(List<TickIndicators> series, List<Indicator> indicators, int ticks) {
         double[][] out = new double[indicators.size()][ticks];
         for (double[] row : out) {
             Arrays.fill(row, Double.NaN);
