@@ -490,7 +490,7 @@
     // ------------------------------------------------------------------------------------ the page
 
     const state = {main: null, parent: null, band: null, charts: [], catalogue: {}, error: null, updates: 0,
-        ready: false, runs: null};
+        ready: false, runs: null, experiment: null};
     const $ = id => document.getElementById(id);
 
     function render() {
@@ -544,6 +544,11 @@
             }
             if (state.band) {
                 html += ' &nbsp;|&nbsp; shaded: ' + esc(state.band.label || 'band');
+            }
+            const x = state.experiment && state.experiment.view;
+            if (x) {
+                html += ' &nbsp;|&nbsp; experiment <b>' + esc(x.name) + '</b> · ' + esc(x.status) + ' · '
+                    + (x.runs.finished + x.runs.cancelled + x.runs.failed) + '/' + x.runs.total + ' runs ended';
             }
             el.innerHTML = html;
         }
@@ -620,10 +625,70 @@
         location.search = q.toString();
     }
 
+    const num = v => (typeof v === 'number' && isFinite(v)) ? v : null;
+
+    /**
+     * An experiment (?experiment=ID[&cell=NAME]): the band is the cell's 95% CI over the replicates in so far, refreshed
+     * every 2 s while the experiment runs; solid is the cell's first started run, dashed the control's run of the same
+     * replicate (common random numbers). The cell defaults to the first one that is not the control.
+     */
+    async function followExperiment(id, cellName) {
+        const base = '/api/experiments/' + encodeURIComponent(id);
+        state.experiment = {id, cell: cellName, view: null};
+        const refresh = async () => {
+            let view;
+            let series;
+            let runs;
+            try {
+                view = await getJson(base);
+                const cell = cellName || (view.cells.find(c => c.name !== view.control) || view.cells[0]).name;
+                state.experiment.cell = cell;
+                series = await getJson(base + '/series?cell=' + encodeURIComponent(cell));
+                runs = await getJson(base + '/runs');
+            } catch (e) {
+                state.error = "Experiment '" + id + "' could not be loaded: " + e.message;
+                changed();
+                return;
+            }
+            state.experiment.view = view;
+            const cell = state.experiment.cell;
+            const lower = {};
+            const upper = {};
+            let n = 0;
+            for (const [k, v] of Object.entries(series.indicators)) {
+                lower[k] = v.at.map(x => num(x.lo));
+                upper[k] = v.at.map(x => num(x.hi));
+                v.at.forEach(x => n = Math.max(n, x.n || 0));
+            }
+            api.setBand({label: '95% CI of ' + cell + ' over ' + n + ' of ' + view.replicates + ' replicates (experiment '
+                    + view.name + ')', ticks: series.ticks, quarters: series.quarters, lower, upper});
+            if (!state.main) {
+                const mine = runs.find(r => r.cell === cell && r.status !== 'QUEUED');
+                if (mine) {
+                    await startTrack(mine.runId, 'main');
+                }
+            }
+            if (state.main && !state.parent && cell !== view.control) {
+                const rep = runs.find(r => r.runId === state.main.id);
+                const ctl = runs.find(r => r.cell === view.control && rep && r.replicate === rep.replicate
+                    && r.status !== 'QUEUED');
+                if (ctl) {
+                    await api.setParent(ctl.runId);
+                }
+            }
+            changed();
+            if (view.status === 'RUNNING') {
+                setTimeout(refresh, 2000);
+            }
+        };
+        await refresh();
+    }
+
     async function main() {
         const params = new URLSearchParams(location.search);
         const runId = params.get('run');
         const parentId = params.get('parent');
+        const experimentId = params.get('experiment');
         try {
             for (const i of await getJson('/api/indicators')) {
                 state.catalogue[i.key] = i;
@@ -639,7 +704,9 @@
         window.addEventListener('resize', () => state.charts.forEach(c => c.resize()));
         await fillPickers(runId, parentId);
         renderStatus();
-        if (runId) {
+        if (experimentId) {
+            await followExperiment(experimentId, params.get('cell'));
+        } else if (runId) {
             await startTrack(runId, 'main');
             // a fork is drawn against its parent unless ?parent= names another run
             const forkParent = state.main && state.main.run ? state.main.run.parentRunId : null;
@@ -662,6 +729,12 @@
         get run() {
             return state.main ? state.main.describe() : null;
         },
+        /** The experiment followed (?experiment=), with the last GET /api/experiments/{id}, or null. */
+        get experiment() {
+            return state.experiment ? {id: state.experiment.id, cell: state.experiment.cell,
+                status: state.experiment.view ? state.experiment.view.status : null,
+                runs: state.experiment.view ? state.experiment.view.runs : null} : null;
+        },
         get parent() {
             return state.parent ? state.parent.describe() : null;
         },
@@ -674,6 +747,7 @@
         /** Everything above as one JSON document (for tests and tools). */
         json() {
             return JSON.stringify({ready: state.ready, updates: state.updates, run: api.run, parent: api.parent,
+                experiment: api.experiment,
                 band: state.band ? {label: state.band.label} : null, error: api.error, charts: api.charts});
         },
         /** What chart {@code id} has drawn: uPlot's series (label, dashed), bands and data arrays, x first. */

@@ -77,8 +77,17 @@ public final class PipelineBenchmark implements Callable<Integer> {
     int retained;
 
 
+    @Option(names = "--experiment", paramLabel = "FILE",
+            description = "Instead: this experiment file through the pipeline at each --instances count and in-process on the same cores; runs per minute side by side (docs/experiments.md).")
+    Path experiment;
+    @Option(names = "--experiment-concurrency", description = "--experiment: runs in flight at most (default: indicator-service's, 4).")
+    Integer experimentConcurrency;
+
     @Override
     public Integer call() throws Exception {
+        if (experiment != null) {
+            return experimentBench();
+        }
         if (scaleOut) {
             return scaleOut();
         }
@@ -132,6 +141,45 @@ public final class PipelineBenchmark implements Callable<Integer> {
             System.out.println("every run's series identical to the reference engine: " + same);
             return runs.stream().allMatch(m -> "FINISHED".equals(m.end)) && same ? 0 : 1;
         }
+    }
+
+    /**
+     * Experiments: the in-process runner on all cores, then the same experiment through the pipeline with each
+     * instance count (a fresh cluster each), every pipeline result checked against the in-process one.
+     */
+    Integer experimentBench() throws Exception {
+        org.ngai.model.experiment.Experiment e = org.ngai.model.experiment.ExperimentLoader.load(experiment);
+        String doc = java.nio.file.Files.readString(experiment);
+        Path repo = parent == null ? Path.of(".") : parent.repo;
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("benchmark: experiment %s, %d cells × %d replicates = %d runs of %d firms × %d quarters, %d cores%n",
+                e.name(), e.cells().size(), e.replicates(), e.runs(), e.firms(), e.ticks(), cores);
+        long t0 = System.nanoTime();
+        org.ngai.model.experiment.ExperimentResult in = org.ngai.model.experiment.ExperimentRunner.run(e, 0, (d, t) -> { });
+        double inSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("- in-process runner: %d runs in %.1f s on %d threads%n", e.runs(), inSeconds, Math.min(cores, e.runs()));
+        List<String> rows = new ArrayList<>();
+        rows.add(String.format("%-34s %6s %9s %10s %14s %10s", "mode", "runs", "wall s", "runs/min", "÷ in-process", "identical"));
+        rows.add(String.format("%-34s %6d %9.1f %10.1f %14s %10s", "in-process runner (" + Math.min(cores, e.runs()) + " threads)",
+                e.runs(), inSeconds, e.runs() / inSeconds * 60, "1.00", "-"));
+        boolean ok = true;
+        for (int n : instances) {
+            try (LocalCluster cluster = LocalCluster.start(LocalCluster.Options.local(repo.toAbsolutePath().normalize())
+                    .withInstances(n), msg -> System.out.println("- " + msg))) {
+                cluster.awaitConsumerGroupsStable(java.time.Duration.ofMinutes(2));
+                PipelineExperiment.Outcome o = PipelineExperiment.run(cluster, doc, e, experimentConcurrency, 60, true);
+                boolean same = o.code() == 0 && o.result().sameData(in);
+                ok &= same;
+                rows.add(String.format("%-34s %6d %9.1f %10.1f %14.2f %10s", "pipeline, " + n + " instance" + (n == 1 ? "" : "s")
+                                + " per service", e.runs(), o.seconds(), e.runs() / o.seconds() * 60, o.seconds() / inSeconds,
+                        same ? "yes" : "NO"));
+            }
+        }
+        System.out.println();
+        rows.forEach(System.out::println);
+        System.out.println("(÷ in-process: pipeline wall time over the in-process runner's on the same cores; each pipeline row "
+                + "starts on freshly started services)");
+        return ok ? 0 : 1;
     }
 
     /**

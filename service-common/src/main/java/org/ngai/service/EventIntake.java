@@ -78,8 +78,20 @@ public class EventIntake {
             LOG.warnf("rejected %s from %s-%d@%d: %s", e == null ? "record" : e.type(), record.topic(),
                     record.partition(), record.offset(), ex.getMessage());
             throw ex;
+        } catch (VirtualMachineError err) {
+            // Out of memory, stack overflow: not the event's fault, and the JVM's state is unknown. Dead-lettering
+            // the event (what SmallRye would do with any throwable) would lose it and stall its run; instead the
+            // instance stops at once without acknowledging it, as kill -9 would, so whoever owns the partition next
+            // (this instance restarted, or another one) reads it again from the resume offsets (docs/pipeline.md).
+            LOG.fatalf(err, "%s while handling %s of run %s from %s-%d@%d: halting this instance (exit %d)",
+                    err.getClass().getSimpleName(), e == null ? "record" : e.type(), e == null ? "?" : e.runId(),
+                    record.topic(), record.partition(), record.offset(), HALT_STATUS);
+            Runtime.getRuntime().halt(HALT_STATUS);
         }
     }
+
+    /** Exit status of an instance halted by a {@link VirtualMachineError} (EX_SOFTWARE). */
+    public static final int HALT_STATUS = 70;
 
     /**
      * Commits the run's heap, or refuses the run. A RUN_STARTED whose scenario cannot be read is handed on

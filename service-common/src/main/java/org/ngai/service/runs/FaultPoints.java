@@ -14,35 +14,45 @@ import org.jboss.logging.Logger;
  *
  * <p>Points: {@code firm.after-checkpoint} (checkpoint stored, TICK_STARTED of the next tick not yet
  * published), {@code indicator.after-store} (tick stored, INDICATORS_PUBLISHED and TICK_CLOSED not yet
- * published).
+ * published). {@code ngai.fault.error-at} (same form) throws an {@link OutOfMemoryError} there instead, once.
  */
 public final class FaultPoints {
     private static final Logger LOG = Logger.getLogger(FaultPoints.class);
     private static final String SPEC = System.getProperty("ngai.fault.crash-at", "");
+    /** Same form; throws an OutOfMemoryError there instead (the consumer must halt, not dead-letter the event). */
+    private static final String ERROR_SPEC = System.getProperty("ngai.fault.error-at", "");
 
     private FaultPoints() {
     }
 
     public static void reached(String point, int tick) {
-        if (SPEC.isEmpty()) {
-            return;
+        if (!ERROR_SPEC.isEmpty() && firstTime(ERROR_SPEC, point, tick)) {
+            LOG.errorf("fault point %s reached at tick %d: throwing OutOfMemoryError", point, tick);
+            throw new OutOfMemoryError("simulated by ngai.fault.error-at at " + point + ", tick " + tick);
         }
-        String[] p = SPEC.split(":", 3);
+        if (!SPEC.isEmpty() && firstTime(SPEC, point, tick)) {
+            LOG.errorf("fault point %s reached at tick %d: halting the JVM", point, tick);
+            Runtime.getRuntime().halt(137);
+        }
+    }
+
+    /** Whether spec names this point and tick and its marker file did not exist yet (it does now). */
+    private static boolean firstTime(String spec, String point, int tick) {
+        String[] p = spec.split(":", 3);
         if (p.length != 3 || !p[0].equals(point) || !p[1].equals(String.valueOf(tick))) {
-            return;
+            return false;
         }
         Path marker = Path.of(p[2]);
         if (Files.exists(marker)) {
-            return;
+            return false;
         }
         try {
             Files.createDirectories(marker.toAbsolutePath().getParent());
             Files.writeString(marker, point + " at tick " + tick);
         } catch (IOException e) {
-            LOG.warnf("fault point %s: cannot write marker %s (%s); not crashing", point, marker, e.getMessage());
-            return;
+            LOG.warnf("fault point %s: cannot write marker %s (%s); not failing", point, marker, e.getMessage());
+            return false;
         }
-        LOG.errorf("fault point %s reached at tick %d: halting the JVM", point, tick);
-        Runtime.getRuntime().halt(137);
+        return true;
     }
 }
