@@ -118,6 +118,27 @@ class ExperimentIT {
         String run = runs.get(0).path("runId").asText();
         assertThat(Http.get(cluster.url("firm-service") + "/api/runs/" + run).body().path("status").asText()).isEqualTo("FINISHED");
         assertThat(Http.post(base + "/" + id + "/cancel", "", cluster.operator()).status()).isEqualTo(409);
+
+        // the live page in a real browser (Debian's chromium, headless): the cell's band over the replicates, one of
+        // its runs solid, the control's run of the same replicate dashed
+        String dom = renderedDom(cluster.url("indicator-service") + "/live.html?experiment=" + id + "&cell=financing-support");
+        String runOfCell = runs.findValues("runId").stream().map(JsonNode::asText).filter(r -> dom.contains(r)).findFirst().orElse("");
+        assertThat(dom).contains("shaded: 95% CI of financing-support over 4 of 4 replicates (experiment e2e-levers)")
+                .contains("experiment <b>e2e-levers</b> · FINISHED · 12/12 runs ended");
+        assertThat(runOfCell).as("a run of the experiment is drawn").isNotEmpty();
+    }
+
+    /** The page's DOM after its scripts ran, from headless chromium; the test is skipped where chromium is missing. */
+    static String renderedDom(String url) throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(chromium),
+                "chromium is not installed (apt-get install -y chromium; .ci/run does it)");
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--virtual-time-budget=10000", "--dump-dom", url)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return out;
     }
 
     @Test
