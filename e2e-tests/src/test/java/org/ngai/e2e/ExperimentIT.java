@@ -68,7 +68,15 @@ class ExperimentIT {
     private static JsonNode await(String id, String status, java.util.function.Consumer<JsonNode> each) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         while (true) {
-            JsonNode v = Http.get(base + "/" + id).body();
+            JsonNode v;
+            try {
+                v = Http.get(base + "/" + id).body();
+            } catch (java.io.IOException down) {
+                // the instance is being restarted
+                assertThat(System.nanoTime()).as("experiment %s within 6 minutes", id).isLessThan(deadline);
+                Thread.sleep(500);
+                continue;
+            }
             each.accept(v);
             if (status.equals(v.path("status").asText())) {
                 return v;
@@ -139,6 +147,38 @@ class ExperimentIT {
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         return out;
+    }
+
+    @Test
+    void anExperimentSurvivesKillingEveryIndicatorServiceInstanceMidwayAndStillEqualsTheInProcessRunner() throws Exception {
+        String doc = """
+                name: e2e-crash
+                replicates: 4
+                firms: 300
+                ticks: 16
+                control: baseline
+                cells:
+                  - { name: baseline, scenario: baseline }
+                  - { name: guarantee, scenario: baseline, parameters: { policy.creditGuarantee: 0.5 } }
+                indicators: [stage.intelligent, tfp.measured, firms.fastDeaths]
+                """;
+        Experiment e = ExperimentLoader.parse(doc);
+        String id = submit(doc, 2);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (Http.get(base + "/" + id).body().path("runs").path("finished").asInt() < 2) {
+            assertThat(System.nanoTime()).as("two runs finish").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        // every instance dies at once (the queue's owner, the runs' aggregators): kill -9, then restart both
+        cluster.kill("indicator-service", 0);
+        cluster.kill("indicator-service", 1);
+        Thread.sleep(2000);
+        cluster.restart("indicator-service", 0);
+        cluster.restart("indicator-service", 1);
+        JsonNode done = await(id, "FINISHED", v -> { });
+        assertThat(done.path("runs").path("finished").asInt()).isEqualTo(8);
+        ExperimentResult pipeline = PipelineExperiment.fetch(cluster, id, e, 0);
+        assertThat(pipeline.sameData(ExperimentRunner.run(e, 2, (d, t) -> { }))).isTrue();
     }
 
     @Test
