@@ -356,6 +356,50 @@ class RunLogIT {
         }
     }
 
+    /**
+     * {@code ./simulate audit} without {@code --bootstrap} opens the broker log that the last local run left in
+     * {@code .local-run/kafka}: a broker is started on it for the audit and stopped afterwards.
+     */
+    @Test
+    void theCommandLineAuditsTheBrokerLogOfAnEarlierLaunch() throws Exception {
+        java.nio.file.Path repo = java.nio.file.Files.createTempDirectory("ngai-audit-repo");
+        java.nio.file.Path dir = repo.resolve(".local-run").resolve("kafka");
+        String run = UUID.randomUUID().toString();
+        try {
+            try (LocalKafkaBroker earlier = LocalKafkaBroker.start(LocalKafkaBroker.Config.defaults().withLogDir(dir));
+                 KafkaProducer<String, byte[]> p = new KafkaProducer<>(producerProps(earlier.bootstrapServers()),
+                         new StringSerializer(), new ByteArraySerializer())) {
+                earlier.createTopics(Topics.all());
+                for (Timed t : events(run, traceB, base)) {
+                    p.send(new ProducerRecord<>(EventType.valueOf(t.envelope.type()).topic, null, t.timestamp, run,
+                            EventCodec.toBytes(t.envelope)));
+                }
+                p.flush();
+            }
+            long decider = traceB.ticks().stream().filter(t -> !t.deciders().isEmpty()).findFirst().orElseThrow().deciders().get(0);
+            int tick = traceB.ticks().stream().filter(t -> t.deciders().contains(decider)).findFirst().orElseThrow().tick();
+            String out = AuditIT.cli("--repo", repo.toString(), "--run", run, "--firm", Long.toString(decider), "--tick",
+                    Integer.toString(tick));
+            assertThat(out).contains("firm " + decider + " at tick " + tick).contains("upgrade from stage");
+            assertThat(AuditIT.cli("--repo", repo.toString())).contains(run);
+            // and the log is still there for the next audit
+            assertThat(AuditIT.cli("--repo", repo.toString(), "--run", run, "--firm", Long.toString(decider), "--json"))
+                    .contains("\"firmId\" : " + decider).contains("\"decisions\" : ");
+        } finally {
+            try (var files = java.nio.file.Files.walk(repo)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    static Properties producerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        return p;
+    }
+
     @Test
     void theRunsOnALogAreListed() {
         List<RunInfo> runs = RunLog.runs(broker.bootstrapServers(), Duration.ofSeconds(30));

@@ -62,6 +62,11 @@ public final class AuditCommand implements Callable<Integer> {
                 System.err.println("error: no broker log at " + dir + ": run ./simulate first, or pass --bootstrap HOST:PORT of a running broker");
                 return 2;
             }
+            if (inUse(dir)) {
+                System.err.println("error: the broker log at " + dir + " is in use by a running broker (a ./simulate still running?): "
+                        + "pass --bootstrap with the broker address it printed");
+                return 2;
+            }
             long t0 = System.nanoTime();
             try {
                 broker = LocalKafkaBroker.start(LocalKafkaBroker.Config.defaults().withLogDir(dir).withAutoCreateTopics(false));
@@ -101,6 +106,26 @@ public final class AuditCommand implements Callable<Integer> {
             if (broker != null) {
                 broker.close();
             }
+        }
+    }
+
+    /** Whether another process holds the Kafka log dir's lock (Kafka locks {@code .lock} with a file lock). */
+    static boolean inUse(Path dir) {
+        Path lock = dir.resolve(".lock");
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock l = ch.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;   // this JVM holds it
+        } catch (java.io.IOException e) {
+            return false;  // let the broker's start say what is wrong
         }
     }
 
