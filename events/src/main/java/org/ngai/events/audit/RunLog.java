@@ -73,12 +73,13 @@ public final class RunLog implements AutoCloseable {
 
     /**
      * @param runMargin  slack around the run's creation and finish times for the control topic
-     * @param tickMargin slack around a tick's TICK_STARTED and TICK_CLOSED timestamps for the data topics
+     * @param tickMargin slack around a tick's TICK_STARTED and TICK_CLOSED timestamps for the data topics (clocks of
+     *                   different hosts); small, because whatever a too narrow window misses is detected and read again
      * @param timeout    a read that has not reached its end offsets by then fails (broker gone)
      */
     public record Options(Duration runMargin, Duration tickMargin, Duration timeout) {
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(120));
+            return new Options(Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(120));
         }
     }
 
