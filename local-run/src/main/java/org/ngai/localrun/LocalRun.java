@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, version = "ngai 0.1.0",
         description = "Run a scenario through the distributed pipeline (broker + four services) on this machine.",
-        subcommands = {PipelineBenchmark.class, CapacityBench.class, PipelineExperiment.class})
+        subcommands = {PipelineBenchmark.class, CapacityBench.class, PipelineExperiment.class, AuditCommand.class})
 public final class LocalRun implements Callable<Integer> {
     @Option(names = "--scenario", defaultValue = "baseline", description = "Bundled scenario name or a scenario file (default: ${DEFAULT-VALUE}).")
     String scenario;
