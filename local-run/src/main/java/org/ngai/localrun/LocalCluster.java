@@ -123,7 +123,14 @@ public final class LocalCluster implements AutoCloseable {
         public Options withInstances(int n) {
             return new Options(repo, workdir, database, postgresUrl, fixedPorts, jvmOptions, n);
         }
+
+        public Options withJvmOptions(List<String> options) {
+            return new Options(repo, workdir, database, postgresUrl, fixedPorts, options, instances);
+        }
     }
+
+    /** {@link #LOCAL_JVM_OPTIONS} with the C2 compiler: slower to warm up, faster once warm (long experiments). */
+    public static final List<String> FULL_JIT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx1g");
 
     /** Environment variable of the operator password; a local run generates one when it is not set. */
     public static final String OPERATOR_PASSWORD_ENV = "NGAI_OPERATOR_PASSWORD";

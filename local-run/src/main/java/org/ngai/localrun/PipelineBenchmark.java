@@ -82,6 +82,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
     Path experiment;
     @Option(names = "--experiment-concurrency", description = "--experiment: runs in flight at most (default: indicator-service's, 4).")
     Integer experimentConcurrency;
+    @Option(names = "--full-jit", description = "--experiment: also measure each instance count with the services' C2 compiler on.")
+    boolean fullJit;
 
     @Override
     public Integer call() throws Exception {
@@ -163,16 +165,21 @@ public final class PipelineBenchmark implements Callable<Integer> {
         rows.add(String.format("%-34s %6d %9.1f %10.1f %14s %10s", "in-process runner (" + Math.min(cores, e.runs()) + " threads)",
                 e.runs(), inSeconds, e.runs() / inSeconds * 60, "1.00", "-"));
         boolean ok = true;
-        for (int n : instances) {
-            try (LocalCluster cluster = LocalCluster.start(LocalCluster.Options.local(repo.toAbsolutePath().normalize())
-                    .withInstances(n), msg -> System.out.println("- " + msg))) {
-                cluster.awaitConsumerGroupsStable(java.time.Duration.ofMinutes(2));
-                PipelineExperiment.Outcome o = PipelineExperiment.run(cluster, doc, e, experimentConcurrency, 60, true);
-                boolean same = o.code() == 0 && o.result().sameData(in);
-                ok &= same;
-                rows.add(String.format("%-34s %6d %9.1f %10.1f %14.2f %10s", "pipeline, " + n + " instance" + (n == 1 ? "" : "s")
-                                + " per service", e.runs(), o.seconds(), e.runs() / o.seconds() * 60, o.seconds() / inSeconds,
-                        same ? "yes" : "NO"));
+        for (boolean c2 : fullJit ? new boolean[] {false, true} : new boolean[] {false}) {
+            for (int n : instances) {
+                LocalCluster.Options options = LocalCluster.Options.local(repo.toAbsolutePath().normalize()).withInstances(n);
+                if (c2) {
+                    options = options.withJvmOptions(LocalCluster.FULL_JIT_JVM_OPTIONS);
+                }
+                try (LocalCluster cluster = LocalCluster.start(options, msg -> System.out.println("- " + msg))) {
+                    cluster.awaitConsumerGroupsStable(java.time.Duration.ofMinutes(2));
+                    PipelineExperiment.Outcome o = PipelineExperiment.run(cluster, doc, e, experimentConcurrency, 60, true);
+                    boolean same = o.code() == 0 && o.result().sameData(in);
+                    ok &= same;
+                    rows.add(String.format("%-34s %6d %9.1f %10.1f %14.2f %10s", "pipeline, " + n + " instance" + (n == 1 ? "" : "s")
+                                    + (c2 ? ", C2" : ", C1 only"), e.runs(), o.seconds(), e.runs() / o.seconds() * 60,
+                            o.seconds() / inSeconds, same ? "yes" : "NO"));
+                }
             }
         }
         System.out.println();

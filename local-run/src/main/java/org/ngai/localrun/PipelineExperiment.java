@@ -47,6 +47,9 @@ public final class PipelineExperiment implements Callable<Integer> {
     boolean verify;
     @Option(names = "--timeout", defaultValue = "60", description = "Minutes to wait (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
+    @Option(names = "--full-jit", description = "Service JVMs with the C2 compiler (the local default is C1 only, quicker to "
+            + "warm up); pays off on long experiments.")
+    boolean fullJit;
 
     @Override
     public Integer call() throws Exception {
@@ -62,8 +65,11 @@ public final class PipelineExperiment implements Callable<Integer> {
         System.out.printf("Experiment %s through the pipeline: %d cells × %d replicates = %d runs, %d firms, %d quarters, "
                         + "%d instance(s) per service%n", e.name(), e.cells().size(), e.replicates(), e.runs(), e.firms(), e.ticks(),
                 instances);
-        try (LocalCluster cluster = LocalCluster.start(LocalCluster.Options.local(repo.toAbsolutePath().normalize())
-                .withInstances(instances), msg -> System.out.println("- " + msg))) {
+        LocalCluster.Options options = LocalCluster.Options.local(repo.toAbsolutePath().normalize()).withInstances(instances);
+        if (fullJit) {
+            options = options.withJvmOptions(LocalCluster.FULL_JIT_JVM_OPTIONS);
+        }
+        try (LocalCluster cluster = LocalCluster.start(options, msg -> System.out.println("- " + msg))) {
             Outcome o = run(cluster, document, e, concurrency, timeoutMinutes, true);
             if (o.code() != 0) {
                 return o.code();
