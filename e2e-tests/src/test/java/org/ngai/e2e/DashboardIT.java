@@ -70,8 +70,14 @@ import org.ngai.testsupport.EventProbe;
  * {@code TEST_DB=h2}); the PromQL checks skip when promtool/prometheus
  * are not installed ({@code .ci/run} installs the Debian package prometheus). Prometheus listens on a free
  * port of its own, never 9090.
+ *
+ * <p>Runs after the other classes on the shared cluster but {@link ScaleOutIT} ({@link org.junit.jupiter.api.Order}):
+ * the services' per-topic Kafka consumer metrics (Micrometer's Kafka binder adds the meters of new partitions
+ * on a 60-second refresh) reach Prometheus only about a minute after the services start, and the PromQL check
+ * waits for them; the classes before it fill that minute.
  */
 @SharedCluster.OnSharedCluster
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
 class DashboardIT {
     static final int TICKS = 8;
     static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\\}|\\[\\[([A-Za-z_][A-Za-z0-9_]*)\\]\\]"
