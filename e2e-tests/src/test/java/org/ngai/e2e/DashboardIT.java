@@ -55,8 +55,8 @@ import org.ngai.testsupport.EventProbe;
 
 /**
  * The Grafana dashboards in monitoring/grafana/dashboards checked against real things: a finished run
- * of the four services over a real broker and the machine's PostgreSQL, and the Debian Prometheus
- * scraping the services every second. Grafana itself does not run here; what it would send does:
+ * of the four services (two JVMs of each, {@link SharedCluster}) over a real broker and the machine's PostgreSQL,
+ * and the Debian Prometheus scraping every service instance every second. Grafana itself does not run here; what it would send does:
  * <ul>
  *   <li>every SQL query (panels and template variables), with Grafana's macros and the variables
  *   filled in as Grafana would, runs against the indicator database and returns the columns the
@@ -66,13 +66,19 @@ import org.ngai.testsupport.EventProbe;
  *   <li>every PromQL expression parses with {@code promtool check rules} and returns at least one
  *   series from Prometheus.</li>
  * </ul>
- * Skips (with the reason) when PostgreSQL does not answer; the PromQL checks skip when promtool/prometheus
+ * Skips (with the reason) when the shared cluster does not run on the machine's PostgreSQL (none answers, or
+ * {@code TEST_DB=h2}); the PromQL checks skip when promtool/prometheus
  * are not installed ({@code .ci/run} installs the Debian package prometheus). Prometheus listens on a free
  * port of its own, never 9090.
+ *
+ * <p>Runs after the other classes on the shared cluster but {@link ScaleOutIT} ({@link org.junit.jupiter.api.Order}):
+ * the services' per-topic Kafka consumer metrics (Micrometer's Kafka binder adds the meters of new partitions
+ * on a 60-second refresh) reach Prometheus only about a minute after the services start, and the PromQL check
+ * waits for them; the classes before it fill that minute.
  */
+@SharedCluster.OnSharedCluster
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
 class DashboardIT {
-    static final String DB = "ngai_dashboard_it";
-    static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/" + DB;
     static final int TICKS = 8;
     static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\\}|\\[\\[([A-Za-z_][A-Za-z0-9_]*)\\]\\]"
             + "|\\$([A-Za-z_][A-Za-z0-9_]*)");
@@ -87,9 +93,8 @@ class DashboardIT {
     static final Map<String, String> UNDEFINED_IN_A_SHORT_RUN = Map.of(
             "market.fin.efficiency", "good projects funded / good projects seeking cash-flow credit: NaN while no good "
                     + "project seeks cash-flow credit (MarketIndicators), which is the case in 8 quarters with 500 firms");
-    /** The in-process broker logs every config value at INFO; keep its warnings (strong refs: JUL loggers are weak). */
-    private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
-
+    /** The services' database on the machine's PostgreSQL (the shared cluster's). */
+    static String jdbc;
     static Path repo;
     static Path work;
     static LocalCluster cluster;
@@ -101,36 +106,21 @@ class DashboardIT {
     static List<TickIndicators> published;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** The dashboards read the machine's PostgreSQL server (Grafana's datasource); an embedded one would not do. */
-    static boolean postgresAnswers() {
-        try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress("127.0.0.1", 5432), 1000);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(postgresAnswers(),
-                "PostgreSQL does not answer at 127.0.0.1:5432: the dashboards by quarter read PostgreSQL, so they cannot be checked");
+        // the dashboards read the machine's PostgreSQL server (Grafana's datasource); an embedded one would not do
+        cluster = SharedCluster.get();
+        SharedCluster.Database db = SharedCluster.database();
+        assumeTrue(db.machinePostgres(), "the services do not run on the machine's PostgreSQL (" + db.source()
+                + "): the dashboards by quarter read PostgreSQL, so they cannot be checked");
+        jdbc = db.jdbcUrl();
         String prometheusBin = which("prometheus");
         promtool = which("promtool");
-        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
-            java.util.logging.Logger l = org.jboss.logmanager.LogContext.getLogContext().getLogger(name);
-            l.setLevel(java.util.logging.Level.WARNING);
-            QUIET.add(l);
-        }
         repo = Path.of(System.getProperty("ngai.repo", "..")).toAbsolutePath().normalize();
         work = repo.resolve("e2e-tests/target/dashboard-it");
         deleteRecursively(work);
         Files.createDirectories(work);
-        freshDatabase();
 
-        LocalCluster.Options o = new LocalCluster.Options(repo, work.resolve("cluster"), LocalCluster.Database.POSTGRESQL,
-                JDBC, false, List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
-        cluster = LocalCluster.start(o, msg -> System.out.println("[dashboard-it] " + msg));
         probe = new EventProbe(cluster.bootstrapServers());
         if (prometheusBin != null) {
             prometheus = startPrometheus(prometheusBin);
@@ -154,7 +144,7 @@ class DashboardIT {
                 "firm.report.v1", "factor.report.v1")) {
             probe.sendRaw(topic, runId, "{this is not an event");
         }
-        probe.awaitDeadLetters(6, Duration.ofMinutes(1));
+        DeadLetters.await(probe, runId, 6, Duration.ofMinutes(1));
     }
 
     @AfterAll
@@ -168,9 +158,6 @@ class DashboardIT {
         if (probe != null) {
             probe.close();
         }
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     // ---------------------------------------------------------------- SQL (PostgreSQL datasource)
@@ -178,7 +165,7 @@ class DashboardIT {
     @Test
     void everySqlQueryOfTheDashboardsReturnsTheColumnsItsPanelNeedsForAFinishedRun() throws Exception {
         int checked = 0;
-        try (Connection c = DriverManager.getConnection(JDBC, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
             for (Dashboard d : dashboards()) {
                 Map<String, List<String>> values = new LinkedHashMap<>();
                 for (JsonNode v : d.json.path("templating").path("list")) {
@@ -340,7 +327,7 @@ class DashboardIT {
 
     @Test
     void theViewsHoldTheValuesTheRunPublishedNamedByTheIndicatorCatalogue() throws Exception {
-        try (Connection c = DriverManager.getConnection(JDBC, "postgres", "");
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
              Statement st = c.createStatement()) {
             int n = 0;
             try (ResultSet rs = st.executeQuery("SELECT tick, quarter, quarter_start, indicator, value FROM indicator_national "
@@ -615,16 +602,21 @@ class DashboardIT {
             port = s.getLocalPort();
         }
         StringBuilder cfg = new StringBuilder("""
-                # generated by DashboardIT: the four services of the test cluster, every second
+                # generated by DashboardIT: every instance of the four services of the test cluster, every second
                 global:
                   scrape_interval: 1s
                   scrape_timeout: 900ms
                 scrape_configs:
                 """);
         for (String svc : LocalCluster.SERVICES) {
-            URI u = URI.create(cluster.url(svc));
+            // a run's gauges are exported by the instance that owns its partition: scrape them all
+            List<String> targets = new ArrayList<>();
+            for (String url : cluster.urls(svc)) {
+                URI u = URI.create(url);
+                targets.add("\"" + u.getHost() + ':' + u.getPort() + "\"");
+            }
             cfg.append("  - job_name: ").append(svc).append("\n    metrics_path: /q/metrics\n")
-                    .append("    static_configs:\n      - targets: [\"").append(u.getHost()).append(':').append(u.getPort()).append("\"]\n");
+                    .append("    static_configs:\n      - targets: [").append(String.join(", ", targets)).append("]\n");
         }
         Path config = work.resolve("prometheus.yml");
         Files.writeString(config, cfg);
@@ -650,14 +642,6 @@ class DashboardIT {
         }
         p.destroyForcibly();
         throw new IllegalStateException("prometheus not ready: " + Files.readString(work.resolve("prometheus.log")));
-    }
-
-    static void freshDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + DB);
-        }
     }
 
     static String run(String... cmd) throws IOException, InterruptedException {

@@ -34,7 +34,12 @@ import org.ngai.model.scenario.ScenarioLoader;
  * ticks, crashes at exact points of a tick (after a database write, before the publish), SIGTERM of every
  * service and a restart of all, a stalled run that names what it waits for and resumes, and instances added
  * and removed mid-run. Every run must equal the in-process reference engine value for value.
+ *
+ * <p>It has a cluster of its own, not {@link SharedCluster}: a short stall time and checkpoint interval from
+ * the start, crash points set before restarts, and one instance per service, so the instance it kills is the
+ * one that owns the run. It runs first ({@link Order}), before the shared cluster starts.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceIT {
     static LocalCluster cluster;

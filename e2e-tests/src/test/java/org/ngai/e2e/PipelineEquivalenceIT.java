@@ -3,7 +3,6 @@ package org.ngai.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,34 +25,19 @@ import org.ngai.testsupport.EventProbe;
 import org.ngai.testsupport.TestDatabase;
 
 /**
- * The distributed pipeline end to end: the four services as separate JVMs, a real Kafka broker
- * (KRaft) and PostgreSQL ({@link TestDatabase}: the machine's server, else an embedded one, else H2). Every
- * run's indicator series must equal, value for value, the in-process reference engine's.
+ * The distributed pipeline end to end: the four services as separate JVMs, two of each ({@link SharedCluster}),
+ * a real Kafka broker (KRaft) and PostgreSQL ({@link TestDatabase}: the machine's server, else an embedded one,
+ * else H2). Every run's indicator series must equal, value for value, the in-process reference engine's.
  */
+@SharedCluster.OnSharedCluster
 class PipelineEquivalenceIT {
     static LocalCluster cluster;
     static EventProbe probe;
 
-    /** The in-process broker logs every config value at INFO; keep its warnings (strong refs: JUL loggers are weak). */
-    private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
-
     @BeforeAll
     static void startCluster() {
-        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
-            // SLF4J goes to JBoss LogManager here (slf4j-jboss-logmanager, from quarkus-core)
-            java.util.logging.Logger l = org.jboss.logmanager.LogContext.getLogContext().getLogger(name);
-            l.setLevel(java.util.logging.Level.WARNING);
-            QUIET.add(l);
-        }
-        Path repo = Path.of(System.getProperty("ngai.repo", "..")).toAbsolutePath().normalize();
-        // the machine PostgreSQL if it answers, else an embedded one (not as root), else H2 (TestDatabase says why)
-        TestDatabase.Choice db = TestDatabase.get();
-        System.out.println("[e2e] database: " + db.source());
-        LocalCluster.Options o = new LocalCluster.Options(repo, repo.resolve("e2e-tests/target/cluster"),
-                db.postgresql() ? LocalCluster.Database.POSTGRESQL : LocalCluster.Database.H2,
-                db.postgresql() ? db.url() : null,
-                false, List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
-        cluster = LocalCluster.start(o, msg -> System.out.println("[e2e] " + msg));
+        cluster = SharedCluster.get();
+        System.out.println("[e2e] database: " + SharedCluster.database().source());
         probe = new EventProbe(cluster.bootstrapServers());
     }
 
@@ -61,9 +45,6 @@ class PipelineEquivalenceIT {
     static void stop() {
         if (probe != null) {
             probe.close();
-        }
-        if (cluster != null) {
-            cluster.close();
         }
     }
 
@@ -126,7 +107,6 @@ class PipelineEquivalenceIT {
         // once tick 2 has produced its first events, deliver every event seen so far a second time
         List<Envelope> seen = probe.await(run, ev -> EventProbe.count(ev, "DEMANDS_CLOSED", 2) == 1, Duration.ofMinutes(4));
         probe.send(new ArrayList<>(seen).toArray(Envelope[]::new));
-        int before = probe.deadLetters().size();
         for (String topic : List.of("sim.control.v1", "firm.demand.v1", "factor.supply.v1", "market.clearing.v1",
                 "firm.report.v1", "factor.report.v1")) {
             probe.sendRaw(topic, run, "{this is not an event");
@@ -135,8 +115,8 @@ class PipelineEquivalenceIT {
                 EventCodec.tree(java.util.Map.of("schema", "FirmReport#0", "part", 0, "count", 1, "data", "AAAA"))));
         List<TickIndicators> pipeline = follow(run);
         assertThat(pipeline).isEqualTo(new ReferenceEngine().run(s).series());
-        probe.awaitDeadLetters(before + 6, Duration.ofMinutes(1));
-        assertThat(probe.deadLetters()).anySatisfy(r ->
+        // six raw records keyed by the run, one per input topic (the shared cluster's topic has other runs' too)
+        assertThat(DeadLetters.await(probe, run, 6, Duration.ofMinutes(1))).anySatisfy(r ->
                 assertThat(EventProbe.header(r, "dead-letter-reason")).isNotBlank());
     }
 

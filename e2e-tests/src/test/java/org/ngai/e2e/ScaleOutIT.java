@@ -3,7 +3,6 @@ package org.ngai.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +15,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,28 +31,24 @@ import org.ngai.model.scenario.Scenario;
 import org.ngai.model.scenario.ScenarioLoader;
 
 /**
- * Two JVMs per service on the local H2 server: each consumer group splits the partitions with the same
+ * Two JVMs per service ({@link SharedCluster}): each consumer group splits the partitions with the same
  * partition numbers of every topic on one member; runs submitted to either firm-service instance equal the
  * reference engine; every instance answers about every run (shared database); and the instance controls the
- * fault tests use (stop, kill, restart, add) do what they say.
+ * fault tests use (stop, kill, restart, add) do what they say. Runs after the other classes on the shared
+ * cluster ({@link Order}), since it stops and restarts instances; it leaves two live instances of each service
+ * with every group stable, as it found them. Two instances on the H2 server (the local run's database) are
+ * exercised by {@link FaultToleranceIT}'s rebalance test.
  */
+@SharedCluster.OnSharedCluster
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
     static LocalCluster cluster;
 
     @BeforeAll
     static void start() {
-        Path repo = Path.of(System.getProperty("ngai.repo", "..")).toAbsolutePath().normalize();
-        LocalCluster.Options o = new LocalCluster.Options(repo, repo.resolve("e2e-tests/target/cluster-scale"),
-                LocalCluster.Database.H2, null, false, List.of("-XX:+UseSerialGC", "-Xmx384m", "-XX:TieredStopAtLevel=1"), 2);
-        cluster = LocalCluster.start(o, msg -> System.out.println("[scale-out] " + msg));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        cluster = SharedCluster.get();
+        cluster.awaitConsumerGroupsStable(Duration.ofMinutes(2));
     }
 
     static String submit(String firmUrl, Scenario s) throws Exception {
@@ -147,9 +141,11 @@ class ScaleOutIT {
         cluster.restart("factor-service", 1);
         assertThat(cluster.urls("factor-service")).hasSize(2);
 
+        int slots = cluster.instances("indicator-service").size();
+        int live = cluster.liveInstances("indicator-service");
         int added = cluster.addInstance("indicator-service");
-        assertThat(added).isEqualTo(2);
-        assertThat(cluster.liveInstances("indicator-service")).isEqualTo(3);
+        assertThat(added).as("the next index").isEqualTo(slots);
+        assertThat(cluster.liveInstances("indicator-service")).isEqualTo(live + 1);
         cluster.stopInstance("indicator-service", added);
         // the killed factor instance's old member may linger until its session times out (45 s)
         cluster.awaitConsumerGroupsStable(Duration.ofMinutes(2));
