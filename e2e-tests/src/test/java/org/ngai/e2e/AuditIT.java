@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ngai.events.Envelope;
@@ -43,7 +41,6 @@ import org.ngai.model.scenario.Scenario;
 import org.ngai.model.scenario.ScenarioLoader;
 import org.ngai.model.tick.FirmReport;
 import org.ngai.testsupport.ReferenceTrace;
-import org.ngai.testsupport.TestDatabase;
 import picocli.CommandLine;
 
 /**
@@ -54,40 +51,19 @@ import picocli.CommandLine;
  * fork's ticks before and after its fork tick. Duplicates re-sent to the log change nothing; bad requests name
  * the field.
  */
+@SharedCluster.OnSharedCluster
 class AuditIT {
     static LocalCluster cluster;
     static final Scenario S = ScenarioLoader.bundled("baseline").toBuilder().firms(300).ticks(6).seed(2024).build();
     static ReferenceTrace trace;
     static String run;
 
-    /** The in-process broker logs every config value at INFO; keep its warnings (strong refs: JUL loggers are weak). */
-    private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
-
     @BeforeAll
     static void startCluster() throws Exception {
-        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
-            java.util.logging.Logger l = org.jboss.logmanager.LogContext.getLogContext().getLogger(name);
-            l.setLevel(java.util.logging.Level.WARNING);
-            QUIET.add(l);
-        }
-        Path repo = Path.of(System.getProperty("ngai.repo", "..")).toAbsolutePath().normalize();
-        TestDatabase.Choice db = TestDatabase.get();
-        System.out.println("[e2e] database: " + db.source());
-        LocalCluster.Options o = new LocalCluster.Options(repo, repo.resolve("e2e-tests/target/cluster-audit"),
-                db.postgresql() ? LocalCluster.Database.POSTGRESQL : LocalCluster.Database.H2,
-                db.postgresql() ? db.url() : null,
-                false, List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
-        cluster = LocalCluster.start(o, msg -> System.out.println("[e2e] " + msg));
+        cluster = SharedCluster.get();
         run = submit(S);
         trace = ReferenceTrace.of(S);
         assertThat(follow(run)).isEqualTo(new ReferenceEngine().run(S).series());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     static String submit(Scenario s) throws Exception {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ngai.localrun.Http;
@@ -24,24 +23,15 @@ import org.ngai.model.indicator.Indicator;
  * Experiments through the pipeline (docs/experiments.md "Through the pipeline") with two instances of every service:
  * the same numbers as the in-process runner, bounded concurrency, cancellation, and bad requests named by field.
  */
+@SharedCluster.OnSharedCluster
 class ExperimentIT {
     static LocalCluster cluster;
     static String base;
 
     @BeforeAll
     static void start() {
-        Path repo = Path.of(System.getProperty("ngai.repo", "..")).toAbsolutePath().normalize();
-        LocalCluster.Options o = new LocalCluster.Options(repo, repo.resolve("e2e-tests/target/cluster-experiment"),
-                LocalCluster.Database.H2, null, false, List.of("-XX:+UseSerialGC", "-Xmx384m", "-XX:TieredStopAtLevel=1"), 2);
-        cluster = LocalCluster.start(o, msg -> System.out.println("[experiment] " + msg));
+        cluster = SharedCluster.get();
         base = cluster.url("indicator-service") + "/api/experiments";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     private static final String LEVERS = """
@@ -175,6 +165,7 @@ class ExperimentIT {
         Thread.sleep(2000);
         cluster.restart("indicator-service", 0);
         cluster.restart("indicator-service", 1);
+        cluster.awaitConsumerGroupsStable(Duration.ofMinutes(2));   // the shared cluster as it was, for later classes
         JsonNode done = await(id, "FINISHED", v -> { });
         assertThat(done.path("runs").path("finished").asInt()).isEqualTo(8);
         ExperimentResult pipeline = PipelineExperiment.fetch(cluster, id, e, 0);

@@ -3,12 +3,9 @@ package org.ngai.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ngai.events.EventCodec;
@@ -20,33 +17,19 @@ import org.ngai.model.engine.ReferenceEngine;
 import org.ngai.model.indicator.TickIndicators;
 import org.ngai.model.scenario.Scenario;
 import org.ngai.model.scenario.ScenarioLoader;
-import org.ngai.testsupport.TestDatabase;
 
 /**
  * Forks through the pipeline (docs/pipeline.md "Forks"): {@code POST /api/runs/{id}/fork} on firm-service makes a run
  * whose ticks before the fork are the parent's and which from then on equals the reference engine's run of the
  * parent's scenario with the change scheduled at the fork tick; forks of forks too; bad requests name the field.
  */
+@SharedCluster.OnSharedCluster
 class ForkIT {
     static LocalCluster cluster;
 
     @BeforeAll
     static void startCluster() {
-        Path repo = Path.of(System.getProperty("ngai.repo", "..")).toAbsolutePath().normalize();
-        TestDatabase.Choice db = TestDatabase.get();
-        System.out.println("[e2e] database: " + db.source());
-        LocalCluster.Options o = new LocalCluster.Options(repo, repo.resolve("e2e-tests/target/cluster-fork"),
-                db.postgresql() ? LocalCluster.Database.POSTGRESQL : LocalCluster.Database.H2,
-                db.postgresql() ? db.url() : null,
-                false, List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
-        cluster = LocalCluster.start(o, msg -> System.out.println("[e2e] " + msg));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        cluster = SharedCluster.get();
     }
 
     private static String submit(Scenario s) throws Exception {
