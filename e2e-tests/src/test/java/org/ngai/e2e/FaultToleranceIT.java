@@ -179,8 +179,11 @@ class FaultToleranceIT {
         // tick 7; both before they publish what follows
         Path firmMarker = markers.resolve("firm");
         Path indMarker = markers.resolve("indicator");
+        Path oomMarker = markers.resolve("indicator-oom");
         cluster.setServiceProperty("firm-service", "ngai.fault.crash-at", "firm.after-checkpoint:10:" + firmMarker);
         cluster.setServiceProperty("indicator-service", "ngai.fault.crash-at", "indicator.after-store:7:" + indMarker);
+        // and an OutOfMemoryError while tick 13 is handled: the instance must halt (exit 70), not dead-letter the event
+        cluster.setServiceProperty("indicator-service", "ngai.fault.error-at", "indicator.after-store:13:" + oomMarker);
         cluster.restart("firm-service", 0);
         cluster.restart("indicator-service", 0);
         cluster.awaitConsumerGroupsStable(Duration.ofMinutes(2));
@@ -193,7 +196,16 @@ class FaultToleranceIT {
             await(() -> Files.exists(firmMarker), Duration.ofMinutes(4), "firm-service to crash at tick 10");
             await(() -> !cluster.instance("firm-service", 0).isAlive(), Duration.ofSeconds(30), "firm exit");
             cluster.restart("firm-service", 0);
+            await(() -> Files.exists(oomMarker), Duration.ofMinutes(4), "indicator-service to hit its OutOfMemoryError at tick 13");
+            await(() -> !cluster.instance("indicator-service", 0).isAlive(), Duration.ofSeconds(30), "indicator halts");
+            assertThat(cluster.instance("indicator-service", 0).exitValue()).as("exit status of a halt on an Error "
+                    + "(EventIntake.HALT_STATUS)").isEqualTo(70);
+            cluster.restart("indicator-service", 0);
             assertEqualsReference(s, w.result());
+            try (org.ngai.testsupport.EventProbe probe = new org.ngai.testsupport.EventProbe(cluster.bootstrapServers())) {
+                Thread.sleep(3000);   // the probe reads the dead-letter topic from its start
+                assertThat(DeadLetters.of(probe, run)).as("nothing of the run was dead-lettered").isEmpty();
+            }
         }
     }
 

@@ -143,6 +143,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit status of an ended process (a halted service says why by it), or -1 while it runs. */
+    public int exitValue() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
     /** The HTTP port (0 until {@link #awaitReady} has read it from the log, if it was started with port 0). */
     public int port() {
         return port;
