@@ -43,7 +43,7 @@ class ExperimentIT {
             cells:
               - { name: baseline, scenario: baseline }
               - { name: financing-support, scenario: financing-support }
-              - { name: cash-flow, scenario: baseline, parameters: { finance.cashFlowRatio: 0.55 } }
+              - { name: cash-flow, scenario: baseline, parameters: { finance.cashFlowRatio: 0.55 }, from: 6 }
             indicators: [stage.intelligent, tfp.measured, labour.unemployment, coordination.degree]
             window: [5, 10]
             """;
@@ -113,6 +113,20 @@ class ExperimentIT {
         // the runs are ordinary runs: firm-service knows them, indicator-service has their series
         JsonNode runs = Http.get(base + "/" + id + "/runs").body();
         assertThat(runs).hasSize(12);
+        // the cell with from: 6 ran each replicate as a fork at tick 6 of the control's run of that replicate
+        for (JsonNode r : runs) {
+            if (r.path("cell").asText().equals("cash-flow")) {
+                JsonNode view = Http.get(cluster.url("indicator-service") + "/api/runs/" + r.path("runId").asText()).body();
+                String parent = null;
+                for (JsonNode c : runs) {
+                    if (c.path("cell").asText().equals("baseline") && c.path("replicate").asInt() == r.path("replicate").asInt()) {
+                        parent = c.path("runId").asText();
+                    }
+                }
+                assertThat(view.path("forkTick").asInt()).isEqualTo(6);
+                assertThat(view.path("parentRunId").asText()).isEqualTo(parent);
+            }
+        }
         String run = runs.get(0).path("runId").asText();
         assertThat(Http.get(cluster.url("firm-service") + "/api/runs/" + run).body().path("status").asText()).isEqualTo("FINISHED");
         assertThat(Http.post(base + "/" + id + "/cancel", "", cluster.operator()).status()).isEqualTo(409);

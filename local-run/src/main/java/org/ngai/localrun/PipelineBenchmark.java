@@ -173,7 +173,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
                 }
                 try (LocalCluster cluster = LocalCluster.start(options, msg -> System.out.println("- " + msg))) {
                     cluster.awaitConsumerGroupsStable(java.time.Duration.ofMinutes(2));
+                    java.util.Map<String, Double> cpu0 = cpuSeconds(cluster);
                     PipelineExperiment.Outcome o = PipelineExperiment.run(cluster, doc, e, experimentConcurrency, 60, true);
+                    java.util.Map<String, Double> cpu1 = cpuSeconds(cluster);
+                    StringBuilder where = new StringBuilder("  CPU seconds during the experiment:");
+                    cpu1.forEach((k, v) -> where.append(String.format(" %s %.1f", k, v - cpu0.getOrDefault(k, 0.0))));
+                    System.out.println(where);
                     boolean same = o.code() == 0 && o.result().sameData(in);
                     ok &= same;
                     rows.add(String.format("%-34s %6d %9.1f %10.1f %14.2f %10s", "pipeline, " + n + " instance" + (n == 1 ? "" : "s")
@@ -187,6 +192,24 @@ public final class PipelineBenchmark implements Callable<Integer> {
         System.out.println("(÷ in-process: pipeline wall time over the in-process runner's on the same cores; each pipeline row "
                 + "starts on freshly started services)");
         return ok ? 0 : 1;
+    }
+
+    /**
+     * CPU time so far of each service (its instances together) and of this JVM, which hosts the broker and the
+     * H2 server: where an experiment's cost goes.
+     */
+    static java.util.Map<String, Double> cpuSeconds(LocalCluster cluster) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String svc : LocalCluster.SERVICES) {
+            double sum = 0;
+            for (ServiceProcess p : cluster.instances(svc)) {
+                sum += ProcessHandle.of(p.pid()).flatMap(h -> h.info().totalCpuDuration())
+                        .map(d -> d.toNanos() / 1e9).orElse(0.0);
+            }
+            out.put(svc, sum);
+        }
+        out.put("broker+H2 (this JVM)", ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0));
+        return out;
     }
 
     /**

@@ -61,17 +61,21 @@ public class RunService {
         if (req.ticks() != null) {
             b.ticks(req.ticks());
         }
-        Scenario scenario = b.build();
+        return start(b.build(), null);
+    }
+
+    /** Books the run's heap, stores it and publishes RUN_STARTED (a fork's names its parent and first tick). */
+    private RunEntity start(Scenario scenario, Payloads.ForkOf fork) {
         String id = UUID.randomUUID().toString();
         capacity.reserve(id, scenario.firms());
         RunEntity e;
         try {
-            e = store.create(id, scenario);
+            e = store.create(id, scenario, fork == null ? null : fork.parentRunId(), fork == null ? null : fork.tick());
         } catch (RuntimeException ex) {
             capacity.release(id);
             throw ex;
         }
-        publisher.publish(id, EventType.RUN_STARTED, 0, 0, new Payloads.RunStarted(ScenarioLoader.toTree(scenario)));
+        publisher.publish(id, EventType.RUN_STARTED, 0, 0, new Payloads.RunStarted(ScenarioLoader.toTree(scenario), fork));
         return e;
     }
 
@@ -95,18 +99,7 @@ public class RunService {
             throw new Conflict("run " + parentId + " has closed tick " + Math.max(0, reached) + " (" + parent.status
                     + "); a fork of it can start at tick " + (Math.max(0, reached) + 1) + " at the latest, not " + req.tick());
         }
-        String id = UUID.randomUUID().toString();
-        capacity.reserve(id, scenario.firms());
-        RunEntity e;
-        try {
-            e = store.create(id, scenario, parentId, req.tick());
-        } catch (RuntimeException ex) {
-            capacity.release(id);
-            throw ex;
-        }
-        publisher.publish(id, EventType.RUN_STARTED, 0, 0, new Payloads.RunStarted(ScenarioLoader.toTree(scenario),
-                new Payloads.ForkOf(parentId, req.tick())));
-        return e;
+        return start(scenario, new Payloads.ForkOf(parentId, req.tick()));
     }
 
     public RunEntity get(String id) {

@@ -13,10 +13,6 @@ import org.ngai.model.scenario.ScenarioLoader;
 @ApplicationScoped
 public class RunStore {
 
-    public RunEntity create(String id, Scenario s) {
-        return create(id, s, null, null);
-    }
-
     /** A run's row; a fork's also names its parent and first tick. */
     public RunEntity create(String id, Scenario s, String parentRunId, Integer forkTick) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -352,7 +352,32 @@ public class Experiments {
     private void startRun(String id, Experiment e, int cell, int replicate) {
         String runId = runId(id, cell, replicate);
         publisher.publish(runId, EventType.RUN_STARTED, 0, 0, new Payloads.RunStarted(
-                ScenarioLoader.toTree(e.scenario(cell, replicate)), null, new Payloads.ExperimentOf(id, cell, replicate)));
+                ScenarioLoader.toTree(e.scenario(cell, replicate)), forkOf(id, e, cell, replicate),
+                new Payloads.ExperimentOf(id, cell, replicate)));
+    }
+
+    /**
+     * A cell with {@code from} whose path before that tick is the control's (same parameters at every earlier tick,
+     * same seed, game and AI type) runs each replicate as a fork of the control's run of that replicate: the services
+     * derive the state at the tick and the run starts there (docs/pipeline.md "Forks"). Otherwise null: from tick 1.
+     */
+    static Payloads.ForkOf forkOf(String id, Experiment e, int cell, int replicate) {
+        Experiment.Cell c = e.cells().get(cell);
+        if (c.from() == null || c.from().tick() <= 1 || cell == e.control()) {
+            return null;
+        }
+        var mine = e.scenario(cell, replicate);
+        var control = e.scenario(e.control(), replicate);
+        if (mine.seed() != control.seed() || mine.firms() != control.firms() || mine.ticks() != control.ticks()
+                || mine.gameMode() != control.gameMode() || mine.aiType() != control.aiType()) {
+            return null;
+        }
+        for (int t = 0; t < c.from().tick(); t++) {
+            if (!mine.paramsAt(t).equals(control.paramsAt(t))) {
+                return null;
+            }
+        }
+        return new Payloads.ForkOf(runId(id, e.control(), replicate), c.from().tick());
     }
 
     private void cancelNow(String id, String reason) {

@@ -31,8 +31,24 @@ public final class Experiment {
     /** SplitMix64's increment (the golden ratio in 64 bits), as in core/Rng. */
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    /** One cell: a name and the scenario it runs (firms and ticks already the experiment's; seed set per replicate). */
-    public record Cell(String name, Scenario scenario) {
+    /**
+     * One cell: a name and the scenario it runs (firms and ticks already the experiment's; seed set per replicate).
+     * A cell with {@code from} changes its parameters from that tick on instead of from the start: its scenario is
+     * {@link org.ngai.model.engine.Fork#scenario} of the given one, so each replicate is a fork at that tick of the run
+     * of the given scenario with the same seed (through the pipeline, a fork of the control's run when they share
+     * their path up to it; docs/experiments.md).
+     */
+    public record Cell(String name, Scenario scenario, From from) {
+        public Cell(String name, Scenario scenario) {
+            this(name, scenario, null);
+        }
+    }
+
+    /** A cell's parameters that take effect at {@code tick} (a fork of every replicate at that tick). */
+    public record From(int tick, java.util.Map<String, Double> parameters) {
+        public From {
+            parameters = java.util.Map.copyOf(parameters);
+        }
     }
 
     private final String name;
@@ -86,7 +102,15 @@ public final class Experiment {
                             + (field.startsWith("cells") ? " (in " + e.field() + " of scenario " + s.name() + ")" : ""));
                 }
             }
-            resolved.add(new Cell(c.name(), s));
+            if (c.from() != null) {
+                try {
+                    s = org.ngai.model.engine.Fork.scenario(s, c.from().tick(), c.from().parameters(), null);
+                } catch (ScenarioException e) {
+                    String field = e.field().equals("tick") ? "cells[" + i + "].from" : "cells[" + i + "]." + e.field();
+                    throw new ScenarioException(field, e.getMessage().substring(e.field().length() + 1));
+                }
+            }
+            resolved.add(new Cell(c.name(), s, c.from()));
         }
         int ctl = 0;
         if (b.control != null) {
@@ -345,6 +369,12 @@ public final class Experiment {
 
         public Builder cell(String cellName, Scenario scenario) {
             cells.add(new Cell(cellName, scenario));
+            return this;
+        }
+
+        /** A cell whose {@code parameters} apply to {@code scenario} from {@code from.tick()} on. */
+        public Builder cell(String cellName, Scenario scenario, From from) {
+            cells.add(new Cell(cellName, scenario, from));
             return this;
         }
 

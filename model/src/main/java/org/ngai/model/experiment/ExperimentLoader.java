@@ -50,7 +50,7 @@ import org.ngai.model.scenario.ScenarioLoader;
 public final class ExperimentLoader {
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "baseSeed", "replicates", "firms", "ticks",
             "threads", "control", "cells", "grid", "indicators", "window");
-    private static final Set<String> CELL = Set.of("name", "scenario", "parameters");
+    private static final Set<String> CELL = Set.of("name", "scenario", "parameters", "from");
     private static final Set<String> GRID = Set.of("scenario", "parameters");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -121,10 +121,16 @@ public final class ExperimentLoader {
                     throw new ScenarioException(at + ".scenario", "is required (a bundled name such as baseline, or a file)");
                 }
                 Scenario s = scenario(text(c, "scenario", at + ".scenario"), dir, at + ".scenario");
+                String name = c.has("name") ? text(c, "name", at + ".name") : s.name();
+                if (c.has("from")) {
+                    // the parameters apply from that tick on: each replicate is a fork of the scenario's run there
+                    int from = (int) integral(c.get("from"), at + ".from", 1, Scenario.MAX_TICKS);
+                    b.cell(name, s, new Experiment.From(from, numbers(c.get("parameters"), at + ".parameters")));
+                    continue;
+                }
                 if (c.has("parameters")) {
                     s = withParameters(s, c.get("parameters"), at + ".parameters");
                 }
-                String name = c.has("name") ? text(c, "name", at + ".name") : s.name();
                 b.cell(name, s);
             }
         }
@@ -182,6 +188,24 @@ public final class ExperimentLoader {
                     (int) integral(w.get(1), "window[1]", 1, Scenario.MAX_TICKS));
         }
         return b.build();
+    }
+
+    /** A {key: number} mapping (keys are checked where the values are applied). */
+    private static java.util.Map<String, Double> numbers(JsonNode node, String field) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new ScenarioException(field, "must be a mapping of parameter keys to numbers");
+        }
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNumber()) {
+                throw new ScenarioException(field + "." + e.getKey(), "must be a number, got " + e.getValue());
+            }
+            out.put(e.getKey(), e.getValue().asDouble());
+        });
+        return out;
     }
 
     /** A scenario by file path (relative to dir, then the working directory) or bundled name. */

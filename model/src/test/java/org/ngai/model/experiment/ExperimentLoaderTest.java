@@ -110,4 +110,42 @@ class ExperimentLoaderTest {
         }
         assertThat(java.util.Arrays.stream(s).distinct().count()).isEqualTo(1000);
     }
+
+    @Test
+    void aCellWithFromChangesItsParametersFromThatTickAndEachReplicateIsAForkOfTheBaseRun() {
+        Experiment e = ExperimentLoader.parse("""
+                name: forked
+                replicates: 2
+                firms: 300
+                ticks: 12
+                cells:
+                  - { name: base, scenario: baseline }
+                  - { name: late, scenario: baseline, parameters: { finance.cashFlowRatio: 0.6 }, from: 7 }
+                indicators: [tfp.measured, stage.intelligent]
+                """);
+        Param cf = Param.byKey("finance.cashFlowRatio");
+        Experiment.Cell late = e.cells().get(1);
+        assertThat(late.from().tick()).isEqualTo(7);
+        assertThat(late.scenario().ticks()).isEqualTo(12);
+        assertThat(late.scenario().paramsAt(6).get(cf)).isEqualTo(e.cells().get(0).scenario().paramsAt(6).get(cf));
+        assertThat(late.scenario().paramsAt(7).get(cf)).isEqualTo(0.6);
+        // per replicate: the cell's ticks before 7 are the base run's, from 7 on it differs
+        ExperimentResult r = ExperimentRunner.run(e, 2, (d, t) -> { });
+        for (int rep = 0; rep < 2; rep++) {
+            double[] a = r.series(0, rep, Indicator.STAGE_INTELLIGENT);
+            double[] b = r.series(1, rep, Indicator.STAGE_INTELLIGENT);
+            assertThat(java.util.Arrays.copyOf(b, 6)).isEqualTo(java.util.Arrays.copyOf(a, 6));
+        }
+        assertThatThrownBy(() -> ExperimentLoader.parse("""
+                name: bad
+                ticks: 12
+                cells:
+                  - { name: late, scenario: baseline, parameters: { finance.cashFlowRatio: 0.6 }, from: 13 }
+                """)).isInstanceOf(ScenarioException.class).hasMessageStartingWith("cells[0].from = 13");
+        assertThatThrownBy(() -> ExperimentLoader.parse("""
+                name: bad
+                cells:
+                  - { name: late, scenario: baseline, parameters: { finance.cashFlowRatio: 9 }, from: 3 }
+                """)).isInstanceOf(ScenarioException.class).hasMessageStartingWith("cells[0].parameters.finance.cashFlowRatio");
+    }
 }
