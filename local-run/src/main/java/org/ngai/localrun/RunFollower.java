@@ -66,7 +66,15 @@ public final class RunFollower implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastNews = System.nanoTime();
         int lastCount = ticks.size();
+        // RUN_FINISHED (control topic) may be read before the last INDICATORS_PUBLISHED (another topic) when the
+        // log holds much else: the run is over once every tick it names has been read too (or after a grace period)
+        int finishedTicks = -1;
+        long graceEnd = 0;
         while (end == null && System.nanoTime() < deadline) {
+            if (finishedTicks >= 0 && (ticks.size() >= finishedTicks || System.nanoTime() > graceEnd)) {
+                end = "FINISHED";
+                break;
+            }
             if (ticks.size() != lastCount) {
                 lastCount = ticks.size();
                 lastNews = System.nanoTime();
@@ -93,7 +101,12 @@ public final class RunFollower implements AutoCloseable {
                             listener.tick(ti);
                         }
                     }
-                    case "RUN_FINISHED" -> end = "FINISHED";
+                    case "RUN_FINISHED" -> {
+                        if (finishedTicks < 0) {
+                            finishedTicks = e.payload().path("ticks").asInt(0);
+                            graceEnd = System.nanoTime() + 10_000_000_000L;
+                        }
+                    }
                     case "RUN_CANCELLED" -> {
                         end = "CANCELLED";
                         try {
@@ -106,6 +119,9 @@ public final class RunFollower implements AutoCloseable {
                     }
                 }
             }
+        }
+        if (end == null && finishedTicks >= 0) {
+            end = "FINISHED";
         }
         return end == null ? "TIMEOUT" : end;
     }
