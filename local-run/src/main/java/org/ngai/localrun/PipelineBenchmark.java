@@ -75,6 +75,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
     boolean recovery;
     @Option(names = "--retained", defaultValue = "30", description = "--recovery: finished runs on the topics for the second measurement (default: ${DEFAULT-VALUE}).")
     int retained;
+    @Option(names = "--retain-batch", defaultValue = "2", description = "--recovery: runs at once while filling the topics (default: ${DEFAULT-VALUE}; 4 ran firm-service out of heap once).")
+    int retainBatch;
 
 
     @Option(names = "--experiment", paramLabel = "FILE",
@@ -376,9 +378,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
             double first = killAndMeasure(c, s, reference);
             finished++;
             int more = Math.max(0, retained - finished);
-            System.out.printf("  retaining %d more finished runs (%d at a time)...%n", more, 4);
+            System.out.printf("  retaining %d more finished runs (%d at a time)...%n", more, retainBatch);
             while (more > 0) {
-                int batch = Math.min(4, more);
+                int batch = Math.min(retainBatch, more);
                 finished += finishRuns(c, s, batch);
                 more -= batch;
             }

@@ -2,7 +2,8 @@ package org.ngai.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -18,13 +19,44 @@ public final class WriterThread implements AutoCloseable {
     private final String name;
     private final ExecutorService executor;
 
+    /** Work items waiting at most, by default: beyond them the submitter waits (see {@link #WriterThread(String, int)}). */
+    public static final int DEFAULT_BACKLOG = 16;
+
     public WriterThread(String name) {
+        this(name, DEFAULT_BACKLOG);
+    }
+
+    /**
+     * @param backlog work items that may wait; a submitter finding them all taken waits until one is done. The
+     *                queue was unbounded: when the database was slower than the runs (two 10,000-firm runs writing
+     *                every firm every tick), firm-service's snapshot backlog grew until the heap ran out. Waiting
+     *                slows the runs to the database's pace instead.
+     */
+    public WriterThread(String name, int backlog) {
         this.name = name;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
+        ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, backlog)), r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
+        e.setRejectedExecutionHandler((r, ex) -> {
+            if (ex.isShutdown()) {
+                throw new RejectedExecutionException(name + " is stopped");
+            }
+            try {
+                ex.getQueue().put(r);   // full: wait for room
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new RejectedExecutionException(name + ": interrupted while waiting for room", ie);
+            }
         });
+        this.executor = e;
+    }
+
+    /** Work items waiting now (tests). */
+    int waiting() {
+        return ((ThreadPoolExecutor) executor).getQueue().size();
     }
 
     /** Runs {@code work} in a transaction of its own on this thread; a failure is logged as "could not {what}". */
