@@ -19,8 +19,12 @@ public final class WriterThread implements AutoCloseable {
     private final String name;
     private final ExecutorService executor;
 
-    /** Work items waiting at most, by default: beyond them the submitter waits (see {@link #WriterThread(String, int)}). */
-    public static final int DEFAULT_BACKLOG = 16;
+    /**
+     * Work items waiting at most, by default: beyond them the submitter waits (see {@link #WriterThread(String, int)}).
+     * 64 holds a whole 60-tick run's firm snapshots (about 1.5 MB each at 10,000 firms), so a single run is never
+     * slowed by the database, while many runs at once are (docs/pipeline.md "Capacity").
+     */
+    public static final int DEFAULT_BACKLOG = 64;
 
     public WriterThread(String name) {
         this(name, DEFAULT_BACKLOG);
