@@ -163,7 +163,9 @@ class LivePageTest {
                     + "window.liveCharts.setBand({label: 'test band', ticks: c.ticks,"
                     + " lower: {'tfp.measured': c.lines[0].main.map(v => v === null ? null : v - 0.01)},"
                     + " upper: {'tfp.measured': c.lines[0].main.map(v => v === null ? null : v + 0.01)}})");
-            s = awaitPage("the band is drawn", st -> !st.get("band").isNull());
+            // setBand records the band at once; the charts take it on the next animation frame
+            s = awaitPage("the band is drawn", st -> !st.get("band").isNull()
+                    && chart(st, "tfp").at("/lines/0/lower").isArray());
             JsonNode tfp = chart(s, "tfp");
             JsonNode measured = tfp.at("/lines/0");
             for (int k = 0; k < 5; k++) {
