@@ -33,11 +33,13 @@ import org.ngai.model.scenario.ScenarioLoader;
  * The fault suite (docs/pipeline.md "Recovery", "Stalls"): real processes killed with SIGKILL at several
  * ticks, crashes at exact points of a tick (after a database write, before the publish), SIGTERM of every
  * service and a restart of all, a stalled run that names what it waits for and resumes, and instances added
- * and removed mid-run. Every run must equal the in-process reference engine value for value.
+ * and removed mid-run, and the Kafka broker itself killed with SIGKILL and restarted. Every run must equal the
+ * in-process reference engine value for value.
  *
  * <p>It has a cluster of its own, not {@link SharedCluster}: a short stall time and checkpoint interval from
  * the start, crash points set before restarts, and one instance per service, so the instance it kills is the
- * one that owns the run. It runs first ({@link Order}), before the shared cluster starts.
+ * one that owns the run, and the broker in a JVM of its own, so that it can be killed. It runs first
+ * ({@link Order}), before the shared cluster starts.
  */
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -63,7 +65,7 @@ class FaultToleranceIT {
                 "ngai.runs.stall-after", "8s",
                 "firm.checkpoints.interval", "5");
         LocalCluster.Options o = new LocalCluster.Options(repo, work, LocalCluster.Database.H2, null, false,
-                List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"), 1);
+                List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"), 1).withBrokerProcess();
         cluster = LocalCluster.start(o, msg -> System.out.println("[faults] " + msg), props);
     }
 
@@ -284,6 +286,34 @@ class FaultToleranceIT {
             assertEqualsReference(a, wa.result());
             assertEqualsReference(b, wb.result());
             cluster.stopInstance("firm-service", firm2);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void killNineOfTheBrokerMidRunAndARestartChangesNoNumber() throws Exception {
+        // The broker dies twice: once briefly, once for longer than the consumers' session timeout (6 s), so
+        // that every group has to be rebuilt when it is back. Producers buffer and retry meanwhile (idempotent,
+        // acks=all); what the broker had acknowledged is in its log files, which a SIGKILL does not lose.
+        Scenario s = ScenarioLoader.bundled("national-compute").toBuilder().firms(3000).ticks(30).seed(53).build();
+        String run = submit(s);
+        try (Watch w = new Watch(run)) {
+            w.awaitTick(5);
+            cluster.killBroker();
+            Thread.sleep(2_000);
+            cluster.restartBroker();
+            w.awaitTick(w.tick.get() + 5);
+            cluster.killBroker();
+            Thread.sleep(10_000);
+            cluster.restartBroker();
+            assertEqualsReference(s, w.result());
+            try (org.ngai.testsupport.EventProbe probe = new org.ngai.testsupport.EventProbe(cluster.bootstrapServers())) {
+                Thread.sleep(3000);   // the probe reads the dead-letter topic from its start
+                assertThat(DeadLetters.of(probe, run)).as("nothing of the run was dead-lettered").isEmpty();
+            }
+        }
+        for (String svc : LocalCluster.SERVICES) {
+            await(() -> status(svc, run).startsWith("FINISHED"), Duration.ofMinutes(1), "FINISHED in " + svc);
         }
     }
 }

@@ -29,7 +29,7 @@ import org.ngai.events.Topics;
 import org.ngai.kafka.local.LocalKafkaBroker;
 
 /**
- * A real Kafka broker (KRaft, in this JVM), one database per service that every instance of the service
+ * A real Kafka broker (KRaft; in this JVM, or in a JVM of its own with {@link Options#withBrokerProcess()}), one database per service that every instance of the service
  * reaches, and N instances (child JVMs) of each of the four services, wired together: what the local run
  * starts and what the end-to-end and fault tests run against. Closing it stops everything it started,
  * services first, then the database server, then the broker.
@@ -57,7 +57,8 @@ import org.ngai.kafka.local.LocalKafkaBroker;
  * databases stay), {@link #instances(String)}, {@link #url(String)} / {@link #urls(String)} (live instances
  * only), {@link #awaitConsumerGroupsStable(Duration)}. Indices are stable: a stopped or killed instance keeps
  * its index (and port) and {@link #restart} brings it back on the same port, appending to the same log.
- * Methods that change instances are synchronized.
+ * Methods that change instances are synchronized. With the broker in a JVM of its own, {@link #killBroker()}
+ * (SIGKILL) and {@link #restartBroker()} (same port, same log directory).
  */
 public final class LocalCluster implements AutoCloseable {
     public static final List<String> SERVICES = List.of("firm-service", "factor-service", "market-service", "indicator-service");
@@ -93,11 +94,13 @@ public final class LocalCluster implements AutoCloseable {
     /**
      * How to start the cluster.
      *
-     * @param instances JVMs per service, 1 to {@link Topics#PARTITIONS} (more would leave instances without a
-     *                  partition, i.e. idle)
+     * @param instances     JVMs per service, 1 to {@link Topics#PARTITIONS} (more would leave instances without a
+     *                      partition, i.e. idle)
+     * @param brokerProcess the broker in a JVM of its own ({@link BrokerProcess}), which {@link #killBroker()} can
+     *                      kill; otherwise it runs inside this JVM (one process fewer)
      */
     public record Options(Path repo, Path workdir, Database database, String postgresUrl, boolean fixedPorts,
-                          List<String> jvmOptions, int instances) {
+                          List<String> jvmOptions, int instances, boolean brokerProcess) {
         public Options {
             if (instances < 1 || instances > Topics.PARTITIONS) {
                 throw new IllegalArgumentException("instances: must be between 1 and " + Topics.PARTITIONS
@@ -107,6 +110,12 @@ public final class LocalCluster implements AutoCloseable {
                 throw new IllegalArgumentException("postgresUrl: required with database POSTGRESQL");
             }
             jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        /** The broker inside this JVM. */
+        public Options(Path repo, Path workdir, Database database, String postgresUrl, boolean fixedPorts,
+                       List<String> jvmOptions, int instances) {
+            this(repo, workdir, database, postgresUrl, fixedPorts, jvmOptions, instances, false);
         }
 
         /** One instance per service. */
@@ -121,11 +130,16 @@ public final class LocalCluster implements AutoCloseable {
         }
 
         public Options withInstances(int n) {
-            return new Options(repo, workdir, database, postgresUrl, fixedPorts, jvmOptions, n);
+            return new Options(repo, workdir, database, postgresUrl, fixedPorts, jvmOptions, n, brokerProcess);
         }
 
         public Options withJvmOptions(List<String> options) {
-            return new Options(repo, workdir, database, postgresUrl, fixedPorts, options, instances);
+            return new Options(repo, workdir, database, postgresUrl, fixedPorts, options, instances, brokerProcess);
+        }
+
+        /** The broker in a JVM of its own, so that it can be killed and restarted ({@link #killBroker()}). */
+        public Options withBrokerProcess() {
+            return new Options(repo, workdir, database, postgresUrl, fixedPorts, jvmOptions, instances, true);
         }
     }
 
@@ -168,15 +182,20 @@ public final class LocalCluster implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(420);
 
     private final Options options;
+    /** The broker when it runs in this JVM, else null. */
     private final LocalKafkaBroker broker;
+    /** The broker when it runs in a JVM of its own, else null. */
+    private final BrokerProcess brokerProcess;
     private final Server h2;
     private final Consumer<String> progress;
     private final Map<String, Spec> specs = new LinkedHashMap<>();
     private final Map<String, List<Slot>> slots = new LinkedHashMap<>();
 
-    private LocalCluster(Options options, LocalKafkaBroker broker, Server h2, Consumer<String> progress) {
+    private LocalCluster(Options options, LocalKafkaBroker broker, BrokerProcess brokerProcess, Server h2,
+                         Consumer<String> progress) {
         this.options = options;
         this.broker = broker;
+        this.brokerProcess = brokerProcess;
         this.h2 = h2;
         this.progress = progress;
         for (String s : SERVICES) {
@@ -197,21 +216,36 @@ public final class LocalCluster implements AutoCloseable {
             Files.createDirectories(o.workdir());
             Path kafkaDir = o.workdir().resolve("kafka");
             deleteRecursively(kafkaDir);
-            progress.accept("starting Kafka (KRaft) broker");
-            LocalKafkaBroker broker = LocalKafkaBroker.start(LocalKafkaBroker.Config.defaults().withLogDir(kafkaDir)
-                    .withPort(o.fixedPorts() && free(9092) ? 9092 : 0));
+            int brokerPort = o.fixedPorts() && free(9092) ? 9092 : 0;
+            LocalKafkaBroker broker = null;
+            BrokerProcess brokerProcess = null;
+            if (o.brokerProcess()) {
+                progress.accept("starting Kafka (KRaft) broker in a JVM of its own");
+                brokerProcess = BrokerProcess.start(o.repo(), kafkaDir, o.workdir().resolve("logs").resolve("broker.log"),
+                        brokerPort, Topics.all());
+            } else {
+                progress.accept("starting Kafka (KRaft) broker");
+                broker = LocalKafkaBroker.start(LocalKafkaBroker.Config.defaults().withLogDir(kafkaDir).withPort(brokerPort));
+            }
             Server h2 = null;
             try {
-                broker.createTopics(Topics.all());
+                if (broker != null) {
+                    broker.createTopics(Topics.all());
+                }
                 if (o.database() == Database.H2) {
                     h2 = startH2(o.workdir().toAbsolutePath().resolve("db"));
                     progress.accept("H2 database server on " + h2.getURL() + " over " + o.workdir().resolve("db"));
                 }
             } catch (RuntimeException | IOException e) {
-                broker.close();
+                if (broker != null) {
+                    broker.close();
+                }
+                if (brokerProcess != null) {
+                    brokerProcess.close();
+                }
                 throw e;
             }
-            LocalCluster c = new LocalCluster(o, broker, h2, progress);
+            LocalCluster c = new LocalCluster(o, broker, brokerProcess, h2, progress);
             c.extraProperties.putAll(serviceProperties);
             try {
                 c.startServices();
@@ -245,7 +279,7 @@ public final class LocalCluster implements AutoCloseable {
         String app = options.database() == Database.POSTGRESQL ? "quarkus-app-pg" : "quarkus-app";
         for (String name : SERVICES) {
             Map<String, String> props = new LinkedHashMap<>();
-            props.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            props.put("kafka.bootstrap.servers", bootstrapServers());
             props.putAll(datasource(name));
             props.putAll(extraProperties);
             Path jar = options.repo().resolve(name).resolve("target").resolve(app).resolve("quarkus-run.jar");
@@ -369,7 +403,30 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return broker != null ? broker.bootstrapServers() : brokerProcess.bootstrapServers();
+    }
+
+    /**
+     * SIGKILL of the broker (a cluster started {@link Options#withBrokerProcess()}). The services keep running:
+     * their producers buffer and retry, their consumers wait for the broker to come back.
+     */
+    public void killBroker() {
+        requireBrokerProcess().kill();
+        progress.accept("killed the Kafka broker (SIGKILL)");
+    }
+
+    /** Starts the broker again on the same port and log directory, after {@link #killBroker()}. */
+    public void restartBroker() {
+        requireBrokerProcess().restart();
+        progress.accept("restarted the Kafka broker on " + bootstrapServers());
+    }
+
+    private BrokerProcess requireBrokerProcess() {
+        if (brokerProcess == null) {
+            throw new IllegalStateException("the broker runs inside this JVM; start the cluster with "
+                    + "Options.withBrokerProcess() to kill and restart it");
+        }
+        return brokerProcess;
     }
 
     public Options options() {
@@ -548,7 +605,7 @@ public final class LocalCluster implements AutoCloseable {
      */
     public void awaitConsumerGroupsStable(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         try (Admin admin = Admin.create(conf)) {
             while (true) {
                 Map<String, Integer> expected = new LinkedHashMap<>();
@@ -634,7 +691,12 @@ public final class LocalCluster implements AutoCloseable {
         if (h2 != null) {
             h2.stop();
         }
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
+        if (brokerProcess != null) {
+            brokerProcess.close();
+        }
     }
 
     static boolean free(int port) {

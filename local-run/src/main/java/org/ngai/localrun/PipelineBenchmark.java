@@ -77,6 +77,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
     int retained;
     @Option(names = "--retain-batch", defaultValue = "2", description = "--recovery: runs at once while filling the topics (default: ${DEFAULT-VALUE}; 4 ran firm-service out of heap once).")
     int retainBatch;
+    @Option(names = "--postgres", paramLabel = "JDBC_URL",
+            description = "--recovery: the services' database is this PostgreSQL (user postgres, trust auth) instead of the launcher's H2 server; an empty database is best.")
+    String postgres;
 
 
     @Option(names = "--experiment", paramLabel = "FILE",
@@ -367,22 +370,28 @@ public final class PipelineBenchmark implements Callable<Integer> {
         Scenario s = ScenarioOverrides.resolve(scenario, firms, ticks, null);
         Path repo = (parent == null ? Path.of(".") : parent.repo).toAbsolutePath().normalize();
         LocalCluster.Options o = LocalCluster.Options.local(repo);
-        o = new LocalCluster.Options(repo, repo.resolve(".local-run/recovery"), o.database(), o.postgresUrl(), false,
-                o.jvmOptions(), 1);
+        o = postgres == null
+                ? new LocalCluster.Options(repo, repo.resolve(".local-run/recovery"), o.database(), o.postgresUrl(), false,
+                        o.jvmOptions(), 1)
+                : new LocalCluster.Options(repo, repo.resolve(".local-run/recovery"), LocalCluster.Database.POSTGRESQL,
+                        postgres, false, o.jvmOptions(), 1);
         List<TickIndicators> reference = new ReferenceEngine().run(s).series();
         try (LocalCluster c = LocalCluster.start(o, m -> System.out.println("  " + m))) {
-            System.out.printf("restart-to-progress of firm-service, %d firms x %d ticks, killed at tick %d%n", s.firms(),
-                    s.ticks(), s.ticks() / 2);
+            System.out.printf("restart-to-progress of firm-service, %d firms x %d ticks, killed at tick %d; database %s%n",
+                    s.firms(), s.ticks(), s.ticks() / 2, postgres == null ? "H2 server" : "PostgreSQL " + postgres);
             int finished = 0;
             finished += finishRuns(c, s, 1);
             double first = killAndMeasure(c, s, reference);
             finished++;
             int more = Math.max(0, retained - finished);
             System.out.printf("  retaining %d more finished runs (%d at a time)...%n", more, retainBatch);
+            long fill0 = System.nanoTime();
             while (more > 0) {
                 int batch = Math.min(retainBatch, more);
                 finished += finishRuns(c, s, batch);
                 more -= batch;
+                System.out.printf("  %d finished runs on the topics (%.0f s filling)%n", finished,
+                        (System.nanoTime() - fill0) / 1e9);
             }
             double second = killAndMeasure(c, s, reference);
             finished++;
