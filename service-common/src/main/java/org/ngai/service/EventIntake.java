@@ -63,10 +63,17 @@ public class EventIntake {
             if (refused.contains(e.runId())) {
                 return;
             }
-            if (EventType.RUN_STARTED.name().equals(e.type()) && !admitted(e)) {
-                return;
+            Long forkFirms = null;
+            if (EventType.RUN_STARTED.name().equals(e.type())) {
+                if (!admitted(e)) {
+                    return;
+                }
+                forkFirms = forkFirms(e);
             }
             handler.handle(e, new Origin(record.topic(), record.partition(), record.offset()));
+            if (forkFirms != null) {
+                capacity.settle(e.runId(), forkFirms);   // the fork's state is derived: back to its steady need
+            }
             if (EventType.RUN_FINISHED.name().equals(e.type()) || EventType.RUN_CANCELLED.name().equals(e.type())) {
                 capacity.release(e.runId());
             }
@@ -99,15 +106,18 @@ public class EventIntake {
      */
     private boolean admitted(Envelope e) {
         long firms;
+        boolean fork;
         try {
-            firms = EventCodec.payload(e, Payloads.RunStarted.class).scenario().path("firms").asLong(-1);
+            Payloads.RunStarted started = EventCodec.payload(e, Payloads.RunStarted.class);
+            firms = started.scenario().path("firms").asLong(-1);
+            fork = started.fork() != null;
         } catch (RuntimeException ex) {
             return true;
         }
         if (firms < 0) {
             return true;
         }
-        Optional<HeapEstimate.Verdict> refusal = capacity.admit(e.runId(), firms);
+        Optional<HeapEstimate.Verdict> refusal = capacity.admit(e.runId(), firms, fork);
         if (refusal.isEmpty()) {
             return true;
         }
@@ -119,6 +129,16 @@ public class EventIntake {
             r.refused(e.runId(), reason);
         }
         return false;
+    }
+
+    /** The firms of a fork's RUN_STARTED, else null (a plain run, or one that cannot be read). */
+    private static Long forkFirms(Envelope e) {
+        try {
+            Payloads.RunStarted started = EventCodec.payload(e, Payloads.RunStarted.class);
+            return started.fork() == null ? null : started.scenario().path("firms").asLong(0);
+        } catch (RuntimeException ex) {
+            return null;
+        }
     }
 
     /** Part of the RUN_CANCELLED a refusal publishes (a request's cancellation uses part 0: distinct event ids). */

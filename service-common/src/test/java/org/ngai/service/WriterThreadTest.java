@@ -51,4 +51,35 @@ class WriterThreadTest {
         w.execute("late", ran::incrementAndGet);
         assertThat(ran.get()).isZero();
     }
+
+    @Test
+    void waitingWorkHoldsNoMoreHeapThanTheBudgetAndWorkLargerThanTheBudgetStillRuns() throws Exception {
+        // a budget of 100 KiB, items of 40 KiB: two wait, the third waits for room; an item of 1 MiB (over the
+        // whole budget) waits until nothing else holds any and then runs alone
+        try (WriterThread w = new WriterThread("test-writer-bytes", 64, 100 * 1024)) {
+            CountDownLatch release = new CountDownLatch(1);
+            StringBuffer order = new StringBuffer();
+            w.execute("block", () -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            w.execute("a", 40 * 1024, () -> order.append('a'));
+            w.execute("b", 40 * 1024, () -> order.append('b'));
+            assertThat(w.heldKib()).isEqualTo(80);
+            Thread third = new Thread(() -> w.execute("c", 40 * 1024, () -> order.append('c')));
+            third.start();
+            third.join(500);
+            assertThat(third.isAlive()).as("a third 40 KiB item would hold 120 KiB of a 100 KiB budget").isTrue();
+            release.countDown();
+            third.join(10_000);
+            assertThat(third.isAlive()).isFalse();
+            w.execute("big", 1024 * 1024, () -> order.append('X'));
+            w.flush();
+            assertThat(order.toString()).isEqualTo("abcX");
+            assertThat(w.heldKib()).as("every item gave its budget back").isZero();
+        }
+    }
 }

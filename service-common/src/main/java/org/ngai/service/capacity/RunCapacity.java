@@ -34,6 +34,13 @@ public class RunCapacity {
     double margin;
     @ConfigProperty(name = "ngai.capacity.reservation-seconds", defaultValue = "120")
     long reservationSeconds;
+    /**
+     * Heap per firm while a fork's state is derived: the service runs the parent's prefix through the model's
+     * phases in its own JVM, so it briefly holds a whole population and a tick's records, as firm-service does
+     * every tick. Defaults to firm-service's figure.
+     */
+    @ConfigProperty(name = "ngai.capacity.fork-bytes-per-firm", defaultValue = "2700")
+    long forkBytesPerFirm;
 
     private final Map<String, Long> committed = new HashMap<>();
     private final Map<String, Reservation> reserved = new HashMap<>();
@@ -70,18 +77,40 @@ public class RunCapacity {
      * booking, if any, does not count against it). A run already committed is accepted again.
      */
     public synchronized Optional<HeapEstimate.Verdict> admit(String runId, long firms) {
+        return admit(runId, firms, false);
+    }
+
+    /**
+     * As {@link #admit(String, long)}; a fork ({@code fork}) is checked and committed at the heap its derivation
+     * needs ({@code ngai.capacity.fork-bytes-per-firm} when larger than the service's own figure) until
+     * {@link #settle} brings it down to the run's steady need.
+     */
+    public synchronized Optional<HeapEstimate.Verdict> admit(String runId, long firms, boolean fork) {
         if (committed.containsKey(runId)) {
             return Optional.empty();
         }
         purge();
         reserved.remove(runId);
-        HeapEstimate est = estimate();
+        HeapEstimate est = fork ? forkEstimate() : estimate();
         HeapEstimate.Verdict v = est.check(firms, committedBytes(), runsInProgress());
         if (enabled && !v.fits()) {
             return Optional.of(v);
         }
         committed.put(runId, est.need(firms));
         return Optional.empty();
+    }
+
+    /** The estimate while a fork's state is derived. */
+    HeapEstimate forkEstimate() {
+        return new HeapEstimate(service, Math.max(bytesPerFirm, forkBytesPerFirm), bytesPerRun, margin,
+                Runtime.getRuntime().maxMemory());
+    }
+
+    /** A committed run's state is in place (a fork's derivation is over): it holds its steady need from now on. */
+    public synchronized void settle(String runId, long firms) {
+        if (committed.containsKey(runId)) {
+            committed.put(runId, estimate().need(firms));
+        }
     }
 
     /** The run ended (finished, cancelled, refused): its heap is free again. */

@@ -20,6 +20,7 @@ class RunCapacityTest {
         cap.bytesPerRun = 1 << 20;
         cap.margin = 0.3;
         cap.reservationSeconds = 120;
+        cap.forkBytesPerFirm = 2700;
         maxFirms = cap.estimate().check(1, 0, 0).maxFirms();
     }
 
@@ -73,5 +74,27 @@ class RunCapacityTest {
         cap.enabled = false;
         cap.reserve("big", 100 * maxFirms);
         assertThat(cap.admit("big2", 100 * maxFirms)).isEmpty();
+    }
+
+    @Test
+    void aForkIsCheckedAtItsDerivationsCostAndThenHoldsItsSteadyNeed() {
+        // a service whose steady state is small (market-service: 400 bytes per firm) derives a fork's state by
+        // running the parent's prefix, which holds a whole population: 2,700 bytes per firm until it is done
+        cap.service = "market-service";
+        cap.bytesPerFirm = 400;
+        long steadyMax = cap.estimate().check(1, 0, 0).maxFirms();
+        long forkMax = cap.forkEstimate().check(1, 0, 0).maxFirms();
+        assertThat(forkMax).isLessThan(steadyMax / 6);
+        assertThat(cap.admit("plain", forkMax + 1)).as("a plain run of that size fits").isEmpty();
+        cap.release("plain");
+        assertThat(cap.admit("fork", forkMax + 1, true)).as("a fork of that size does not")
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("at most " + forkMax + " firms fit"));
+        assertThat(cap.admit("fork", forkMax, true)).isEmpty();
+        long deriving = cap.committedBytes();
+        cap.settle("fork", forkMax);
+        assertThat(cap.committedBytes()).isEqualTo(cap.estimate().need(forkMax)).isLessThan(deriving);
+        // settling a run that is not here does nothing
+        cap.settle("elsewhere", 10);
+        assertThat(cap.runsInProgress()).isEqualTo(1);
     }
 }
