@@ -144,6 +144,13 @@ class FaultToleranceIT {
         }
     }
 
+    static void assertNothingDeadLettered(String run) throws Exception {
+        try (org.ngai.testsupport.EventProbe probe = new org.ngai.testsupport.EventProbe(cluster.bootstrapServers())) {
+            Thread.sleep(3000);   // the probe reads the dead-letter topic from its start
+            assertThat(DeadLetters.of(probe, run)).as("nothing of the run was dead-lettered").isEmpty();
+        }
+    }
+
     static String status(String service, String runId) {
         try {
             Http.Response r = Http.get(cluster.url(service) + "/api/runs/" + runId);
@@ -204,10 +211,7 @@ class FaultToleranceIT {
                     + "(EventIntake.HALT_STATUS)").isEqualTo(70);
             cluster.restart("indicator-service", 0);
             assertEqualsReference(s, w.result());
-            try (org.ngai.testsupport.EventProbe probe = new org.ngai.testsupport.EventProbe(cluster.bootstrapServers())) {
-                Thread.sleep(3000);   // the probe reads the dead-letter topic from its start
-                assertThat(DeadLetters.of(probe, run)).as("nothing of the run was dead-lettered").isEmpty();
-            }
+            assertNothingDeadLettered(run);
         }
     }
 
@@ -307,10 +311,7 @@ class FaultToleranceIT {
             Thread.sleep(10_000);
             cluster.restartBroker();
             assertEqualsReference(s, w.result());
-            try (org.ngai.testsupport.EventProbe probe = new org.ngai.testsupport.EventProbe(cluster.bootstrapServers())) {
-                Thread.sleep(3000);   // the probe reads the dead-letter topic from its start
-                assertThat(DeadLetters.of(probe, run)).as("nothing of the run was dead-lettered").isEmpty();
-            }
+            assertNothingDeadLettered(run);
         }
         for (String svc : LocalCluster.SERVICES) {
             await(() -> status(svc, run).startsWith("FINISHED"), Duration.ofMinutes(1), "FINISHED in " + svc);

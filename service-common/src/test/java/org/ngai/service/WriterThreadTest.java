@@ -10,17 +10,22 @@ import org.junit.jupiter.api.Test;
 /** The writer's backlog is bounded: a submitter that finds it full waits for room instead of growing the heap. */
 class WriterThreadTest {
 
+    /** Holds the writer's thread until the latch opens (at most 10 s). */
+    private static void await(CountDownLatch release) {
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aFullBacklogMakesTheSubmitterWaitAndNothingIsLostOrReordered() throws Exception {
         try (WriterThread w = new WriterThread("test-writer", 2)) {
             CountDownLatch release = new CountDownLatch(1);
             StringBuffer order = new StringBuffer();
             w.execute("block", () -> {
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                await(release);
                 order.append('0');
             });
             // the worker holds item 0; items 1 and 2 fill the backlog of 2; item 3 must wait
@@ -59,13 +64,7 @@ class WriterThreadTest {
         try (WriterThread w = new WriterThread("test-writer-bytes", 64, 100 * 1024)) {
             CountDownLatch release = new CountDownLatch(1);
             StringBuffer order = new StringBuffer();
-            w.execute("block", () -> {
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            w.execute("block", () -> await(release));
             w.execute("a", 40 * 1024, () -> order.append('a'));
             w.execute("b", 40 * 1024, () -> order.append('b'));
             assertThat(w.heldKib()).isEqualTo(80);
