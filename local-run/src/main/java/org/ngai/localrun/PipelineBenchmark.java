@@ -395,8 +395,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
             }
             double second = killAndMeasure(c, s, reference);
             finished++;
-            System.out.printf("%nrestart-to-progress after %d retained run(s): %.1f s; after %d: %.1f s; ratio %.2f (aim <= 1.5)%n",
-                    2, first, finished - 1, second, second / first);
+            System.out.printf("%nrestart-to-progress with %d finished run(s) on the topics: %.1f s; with %d: %.1f s; ratio %.2f (aim <= 1.5)%n",
+                    1, first, finished - 1, second, second / first);
         }
         return 0;
     }
