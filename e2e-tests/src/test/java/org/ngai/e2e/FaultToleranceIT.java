@@ -217,7 +217,7 @@ class FaultToleranceIT {
 
     @Test
     @Order(3)
-    void sigtermOfEveryServiceMidRunAndARestartOfAllChangesNoNumber() throws Exception {
+    void sigtermOfEveryServiceAndTheBrokerMidRunAndARestartOfAllChangesNoNumber() throws Exception {
         Scenario s = ScenarioLoader.bundled("baseline").toBuilder().firms(4000).ticks(24).seed(3).build();
         String run = submit(s);
         try (Watch w = new Watch(run)) {

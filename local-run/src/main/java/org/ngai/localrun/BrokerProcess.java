@@ -164,9 +164,13 @@ public final class BrokerProcess implements AutoCloseable {
         launch();
     }
 
-    /** SIGTERM (a clean broker shutdown), SIGKILL after 30 s. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        stop();
+    }
+
+    /** SIGTERM (a clean broker shutdown), SIGKILL after 30 s; {@link #restart()} starts it again. */
+    public synchronized void stop() {
         if (process == null || !process.isAlive()) {
             return;
         }

@@ -53,8 +53,8 @@ import org.ngai.kafka.local.LocalKafkaBroker;
  *
  * <h2>Faults (for tests)</h2>
  * {@link #kill(String, int)} (SIGKILL), {@link #stopInstance(String, int)} (SIGTERM), {@link #restart(String, int)},
- * {@link #addInstance(String)}, {@link #restartAll()} (SIGTERM every service, start them again; broker and
- * databases stay), {@link #instances(String)}, {@link #url(String)} / {@link #urls(String)} (live instances
+ * {@link #addInstance(String)}, {@link #restartAll()} (SIGTERM every service, and the broker when it runs in a
+ * JVM of its own, then start them again; the databases stay), {@link #instances(String)}, {@link #url(String)} / {@link #urls(String)} (live instances
  * only), {@link #awaitConsumerGroupsStable(Duration)}. Indices are stable: a stopped or killed instance keeps
  * its index (and port) and {@link #restart} brings it back on the same port, appending to the same log.
  * Methods that change instances are synchronized. With the broker in a JVM of its own, {@link #killBroker()}
@@ -574,8 +574,15 @@ public final class LocalCluster implements AutoCloseable {
                 }
             }
         }
-        progress.accept("SIGTERM to " + live.size() + " service instance(s)");
+        progress.accept("SIGTERM to " + live.size() + " service instance(s)"
+                + (brokerProcess != null ? " and then the broker" : ""));
         stopAll(live);
+        if (brokerProcess != null) {
+            // everything down at once: the broker too, with a clean shutdown, then back first
+            brokerProcess.stop();
+            brokerProcess.restart();
+            progress.accept("restarted the Kafka broker on " + bootstrapServers());
+        }
         try {
             // instance 0 of each service first, as at start
             List<Slot> first = live.stream().filter(s -> s.index == 0).toList();
