@@ -63,7 +63,9 @@ class FaultToleranceIT {
         // a short stall time, so the stall test does not wait a minute; checkpoints every 5 ticks
         Map<String, String> props = Map.of(
                 "ngai.runs.stall-after", "8s",
-                "firm.checkpoints.interval", "5");
+                "firm.checkpoints.interval", "5",
+                "factor.checkpoints.interval", "5",
+                "market.checkpoints.interval", "5");
         LocalCluster.Options o = new LocalCluster.Options(repo, work, LocalCluster.Database.H2, null, false,
                 List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"), 1).withBrokerProcess();
         cluster = LocalCluster.start(o, msg -> System.out.println("[faults] " + msg), props);

@@ -21,6 +21,13 @@ final class FactorRun {
     int suppliedTick;
     /** Last tick whose owner reports were published (0 before tick 1). */
     int appliedTick;
+    /** RUN_PAUSED seen and no RUN_RESUMED since (kept in the checkpoint: those events are not re-read after it). */
+    boolean paused;
+    /**
+     * A tick whose TICK_CLOSED was read before this service applied it (a replay reads the control topic ahead of
+     * the clearing topic): its checkpoint is taken once apply(tick) is done. 0 when none is due.
+     */
+    int checkpointDue;
     /** env_t of TICK_STARTED(t), kept until apply(t). */
     final TreeMap<Integer, Environment> envs = new TreeMap<>();
     /** MARKET_CLEARED(t) waiting for supply(t). */

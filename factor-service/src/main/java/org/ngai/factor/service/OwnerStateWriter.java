@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.ngai.service.WriterThread;
 import org.ngai.factor.persistence.AiMarketEntity;
 import org.ngai.factor.persistence.CohortEntity;
+import org.ngai.factor.persistence.FactorCheckpointEntity;
 import org.ngai.factor.persistence.FactorRunEntity;
 import org.ngai.factor.persistence.LenderEntity;
 import org.ngai.model.core.Region;
@@ -81,8 +82,20 @@ public class OwnerStateWriter {
         });
     }
 
+    /**
+     * The run has ended: its status, and its checkpoint is deleted in the same transaction (so a crash leaves
+     * either a running run with its checkpoint or an ended run without one). In bulk, not loaded.
+     */
     public void runEnded(String runId, FactorRunEntity.Status status) {
-        status(runId, status, "");
+        writer.inTransaction("end run " + runId, () -> {
+            FactorRunEntity e = FactorRunEntity.findById(runId);
+            if (e != null) {
+                e.status = status.name();
+                e.message = "";
+                e.updatedAt = Instant.now();
+            }
+            FactorCheckpointEntity.delete("runId", runId);
+        });
     }
 
     /** Sets the run's status and message (what a STALLED run waits for; empty otherwise). */

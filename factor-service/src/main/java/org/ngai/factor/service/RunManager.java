@@ -1,6 +1,7 @@
 package org.ngai.factor.service;
 
 import org.ngai.service.EnvelopeHandler;
+import org.ngai.service.runs.FaultPoints;
 import org.ngai.service.runs.Origin;
 import org.ngai.service.runs.RunPartitions;
 import org.ngai.service.runs.RunSettings;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -28,10 +30,12 @@ import org.ngai.events.Payloads;
 import org.ngai.factor.config.FactorConfig;
 import org.ngai.service.DeadLetters;
 import org.ngai.service.EventPublisher;
+import org.ngai.factor.persistence.FactorCheckpointEntity;
 import org.ngai.factor.persistence.FactorRunEntity;
 import org.ngai.model.core.Region;
 import org.ngai.model.engine.Fork;
 import org.ngai.model.engine.RunSetup;
+import org.ngai.model.factor.FactorOwnersCodec;
 import org.ngai.model.scenario.Scenario;
 import org.ngai.model.scenario.ScenarioException;
 import org.ngai.model.scenario.ScenarioLoader;
@@ -45,11 +49,12 @@ import org.ngai.model.tick.Supplies;
 /**
  * The runs this instance owns and their tick state machine (docs/pipeline.md steps 2 and 4):
  * TICK_STARTED(t) → {@code supply} → FACTOR_SUPPLIED(t); MARKET_CLEARED(t) → {@code apply} →
- * OWNERS_REPORTED(t). Each step runs exactly once per (run, tick), whatever the arrival order:
- * events ahead of their run or their step wait, copies are dropped by event id and by the state
- * machine. Duplicates, early events, partitions, stalls and resume offsets are the run table's
- * ({@link RunTable}); a run not finished is rebuilt from its log after a restart (its resume offset stays
- * at the run's first event). Called from the single ordered consumer thread; REST reads go to the database.
+ * OWNERS_REPORTED(t); [TICK_CLOSED(t) and apply(t) done] → checkpoint every K ticks. Each step runs exactly
+ * once per (run, tick), whatever the arrival order: events ahead of their run or their step wait, copies are
+ * dropped by event id and by the state machine. Duplicates, early events, partitions, stalls and resume offsets
+ * are the run table's ({@link RunTable}). A run not finished is restored after a restart from its checkpoint
+ * ({@code factor_checkpoints}) and reads the log after it, or, without one, is rebuilt from its log. Called from
+ * the single ordered consumer thread; REST reads go to the database.
  */
 @ApplicationScoped
 @Startup
@@ -60,6 +65,8 @@ public class RunManager implements EnvelopeHandler {
     EventPublisher publisher;
     @Inject
     OwnerStateWriter writer;
+    @Inject
+    CheckpointStore checkpoints;
     @Inject
     FactorConfig config;
     @Inject
@@ -75,12 +82,14 @@ public class RunManager implements EnvelopeHandler {
     private RunTable<FactorRun> table;
     private Timer supplyTimer;
     private Timer applyTimer;
+    private Timer checkpointTimer;
 
     @PostConstruct
     void metrics() {
         table = new RunTable<>(publisher.producer(), settings, partitions, publisher, deadLetters, registry);
         supplyTimer = table.phaseTimer("supply");
         applyTimer = table.phaseTimer("apply");
+        checkpointTimer = table.phaseTimer("checkpoint");
         partitions.watch(this::checkStalls);
     }
 
@@ -94,15 +103,30 @@ public class RunManager implements EnvelopeHandler {
         return table.duplicatesDropped();
     }
 
+    /**
+     * Drops a run from memory without ending it, as a restart of this instance does: its next event recovers it
+     * from the database (its checkpoint). For tests and diagnostics.
+     */
+    public synchronized void evict(String runId) {
+        table.drop(runId);
+    }
+
+    /** The tick of the run's last checkpoint this instance knows of (-1: none, or the run is not in memory). */
+    public synchronized int checkpointTick(String runId) {
+        RunTable.Run<FactorRun> entry = table.get(runId);
+        return entry == null ? -1 : entry.checkpointTick();
+    }
+
     /** Entry point for every consumed envelope. Throws IllegalArgumentException for invalid events. */
     @Override
     public synchronized void handle(Envelope e, Origin origin) {
         EventType type = EventCodec.type(e);
         switch (type) {
-            case RUN_STARTED, TICK_STARTED, MARKET_CLEARED, RUN_FINISHED, RUN_CANCELLED, RUN_PAUSED, RUN_RESUMED -> {
+            case RUN_STARTED, TICK_STARTED, MARKET_CLEARED, TICK_CLOSED, RUN_FINISHED, RUN_CANCELLED, RUN_PAUSED,
+                    RUN_RESUMED -> {
             }
             default -> {
-                // other events on the consumed topics (FACTOR_MATCHED, CLEARING_CLOSED, TICK_CLOSED, ...)
+                // other events on the consumed topics (FACTOR_MATCHED, CLEARING_CLOSED, ...)
                 return;
             }
         }
@@ -132,7 +156,10 @@ public class RunManager implements EnvelopeHandler {
                 if (!entry.started()) {
                     table.hold(entry, e, origin, type, payload);
                 } else if (type == EventType.RUN_PAUSED || type == EventType.RUN_RESUMED) {
+                    entry.state().paused = type == EventType.RUN_PAUSED;
                     table.paused(entry, type == EventType.RUN_PAUSED);
+                } else if (type == EventType.TICK_CLOSED) {
+                    onTickClosed(entry, e.tick());
                 } else {
                     onTickEvent(entry, e, type, payload);
                 }
@@ -140,7 +167,10 @@ public class RunManager implements EnvelopeHandler {
         }
     }
 
-    /** A run not in memory: ended according to the database, or (re)built from its log. */
+    /**
+     * A run not in memory: ended according to the database, restored from its checkpoint (the log after the
+     * checkpoint's tick follows), or not known yet (rebuilt from its log, from RUN_STARTED on).
+     */
     private RunTable.Recovered<FactorRun> recover(String runId) {
         String status = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             FactorRunEntity r = FactorRunEntity.findById(runId);
@@ -150,7 +180,21 @@ public class RunManager implements EnvelopeHandler {
                 || FactorRunEntity.Status.FAILED.name().equals(status)) {
             return RunTable.Recovered.ended(status);
         }
-        return RunTable.Recovered.unknown();
+        Optional<FactorCheckpointEntity> ck = checkpoints.find(runId);
+        if (ck.isEmpty()) {
+            return RunTable.Recovered.unknown();
+        }
+        long t0 = System.nanoTime();
+        FactorCheckpointEntity c = ck.get();
+        Scenario scenario = ScenarioLoader.parse(c.scenarioJson);
+        FactorRun run = new FactorRun(runId, scenario, FactorOwnersCodec.read(c.owners));
+        run.suppliedTick = c.tick;
+        run.appliedTick = c.tick;
+        run.paused = c.paused;
+        writer.runStarted(runId, scenario);   // the run row may not have been written before the crash
+        LOG.infof("run %s restored from its checkpoint after tick %d (%.0f ms)", runId, c.tick,
+                (System.nanoTime() - t0) / 1e6);
+        return RunTable.Recovered.restored(run, c.tick);
     }
 
     /** Watch thread: marks runs without progress as STALLED, naming what factor-service waits for. */
@@ -167,6 +211,9 @@ public class RunManager implements EnvelopeHandler {
             return "factor-service waits for RUN_STARTED of the run (" + entry.buffered() + " events buffered)" + since;
         }
         FactorRun run = entry.state();
+        if (run.paused) {
+            return null;   // a paused run waits for RUN_RESUMED, not for a service
+        }
         int t = run.appliedTick + 1;
         if (run.suppliedTick < t) {
             return "factor-service waits for TICK_STARTED of tick " + t + " from firm-service" + since;
@@ -186,6 +233,8 @@ public class RunManager implements EnvelopeHandler {
             case RUN_CANCELLED -> EventCodec.payload(e, Payloads.RunCancelled.class);
             case RUN_PAUSED -> EventCodec.payload(e, Payloads.RunPaused.class);
             case RUN_RESUMED -> EventCodec.payload(e, Payloads.RunResumed.class);
+            // only its tick matters here; its payload is firm-service's (which rejects a bad one)
+            case TICK_CLOSED -> null;
             default -> throw new IllegalStateException(type.name());
         };
     }
@@ -355,8 +404,54 @@ public class RunManager implements EnvelopeHandler {
                 }
                 apply(run, t, run.envs.get(t), mc);
                 progressed(entry, t);
+                if (run.checkpointDue == t) {
+                    run.checkpointDue = 0;
+                    checkpoint(entry);
+                }
             }
         }
+    }
+
+    /**
+     * TICK_CLOSED(t): every output of tick t is in the log (the indicator closed the tick on OWNERS_REPORTED(t)).
+     * Every {@code factor.checkpoints.interval} ticks the owners after t are saved, now if apply(t) is done, else
+     * once it is (a replay can read the close before tick t's clearing, which is on another topic). A close of a
+     * tick the owners are past already (a re-published copy) saves nothing.
+     */
+    private void onTickClosed(RunTable.Run<FactorRun> entry, int t) {
+        FactorRun run = entry.state();
+        int every = config.checkpoints().interval();
+        if (every <= 0 || t < 1 || t % every != 0 || t >= run.scenario.ticks() || t <= entry.checkpointTick()) {
+            return;
+        }
+        if (run.appliedTick == t) {
+            checkpoint(entry);
+        } else if (run.appliedTick < t) {
+            run.checkpointDue = Math.max(run.checkpointDue, t);
+        }
+    }
+
+    /**
+     * Saves the owners after tick {@code appliedTick}, whose TICK_CLOSED has been read: the log before this point
+     * is no longer needed for this run. Inputs of later ticks already held stay tracked by the run table, so a
+     * restart reads them again.
+     */
+    private void checkpoint(RunTable.Run<FactorRun> entry) {
+        FactorRun run = entry.state();
+        int t = run.appliedTick;
+        long t0 = System.nanoTime();
+        try {
+            byte[] owners = FactorOwnersCodec.write(run.owners);
+            if (!checkpoints.save(run.id, t, run.paused, ScenarioLoader.toJson(run.scenario), owners)) {
+                LOG.debugf("run %s: a checkpoint at or after tick %d is stored already", run.id, t);
+            }
+            table.checkpointed(entry, t);
+            FaultPoints.reached("factor.after-checkpoint", t);
+        } catch (RuntimeException ex) {
+            // the run goes on; a restart then reads further back in the log
+            LOG.warnf("run %s: checkpoint after tick %d failed: %s", run.id, t, ex.getMessage());
+        }
+        RunTable.record(checkpointTimer, t0);
     }
 
     private void progressed(RunTable.Run<FactorRun> entry, int t) {

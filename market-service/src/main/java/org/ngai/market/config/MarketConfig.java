@@ -12,4 +12,15 @@ public interface MarketConfig {
     /** Matches per FACTOR_MATCHED chunk. */
     @WithDefault("500")
     int chunkSize();
+
+    Checkpoints checkpoints();
+
+    interface Checkpoints {
+        /**
+         * Save each running run's scenario and settled ticks every this many ticks (0 = never: a restart then reads
+         * the run's whole log and clears its ticks again). Bounds how much of the log a restarted instance re-reads.
+         */
+        @WithDefault("10")
+        int interval();
+    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jboss.logging.Logger;
 import org.ngai.service.WriterThread;
+import org.ngai.market.persistence.MarketCheckpointEntity;
 import org.ngai.market.persistence.MarketClearingEntity;
 import org.ngai.market.persistence.MarketRunEntity;
 import org.ngai.model.tick.MarketCleared;
@@ -88,6 +89,28 @@ public class ClearingWriter {
 
             public String describe() {
                 return "status of run " + runId;
+            }
+        });
+    }
+
+    /**
+     * The run has ended: its status, and its checkpoint is deleted in the same transaction (so a crash leaves
+     * either a running run with its checkpoint or an ended run without one).
+     */
+    public void runEnded(String runId, MarketRunEntity.Status status) {
+        enqueue(new Job() {
+            public void apply() {
+                MarketRunEntity run = MarketRunEntity.findById(runId);
+                if (run != null) {
+                    run.status = status.name();
+                    run.message = "";
+                    run.updatedAt = Instant.now();
+                }
+                MarketCheckpointEntity.delete("runId", runId);
+            }
+
+            public String describe() {
+                return "end of run " + runId;
             }
         });
     }

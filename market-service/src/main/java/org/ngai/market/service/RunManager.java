@@ -2,6 +2,7 @@ package org.ngai.market.service;
 
 import org.ngai.service.DeadLetters;
 import org.ngai.service.EnvelopeHandler;
+import org.ngai.service.runs.FaultPoints;
 import org.ngai.service.runs.Origin;
 import org.ngai.service.runs.RunPartitions;
 import org.ngai.service.runs.RunSettings;
@@ -14,10 +15,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.ngai.events.Envelope;
@@ -27,6 +30,7 @@ import org.ngai.events.Payloads;
 import org.ngai.events.RecordBatch;
 import org.ngai.market.config.MarketConfig;
 import org.ngai.service.EventPublisher;
+import org.ngai.market.persistence.MarketCheckpointEntity;
 import org.ngai.market.persistence.MarketRunEntity;
 import org.ngai.model.core.Region;
 import org.ngai.model.market.MarketPhase;
@@ -49,6 +53,11 @@ import org.ngai.model.tick.Supplies;
  * of a tick already settled is dropped. Invalid events throw {@link IllegalArgumentException} with a
  * message naming the problem; the listener dead-letters them. Calls are serialised by this object's
  * lock (the consumer calls from one thread; tests and metrics read concurrently).
+ *
+ * <p>Checkpoints (docs/pipeline.md "Checkpoints"): every {@code market.checkpoints.interval} ticks, once
+ * TICK_CLOSED(t) has been read and every tick up to t is settled, the run's scenario and settled ticks are saved
+ * ({@code market_checkpoints}). A restarted instance restores the run from there and reads the log after it,
+ * instead of the whole log from RUN_STARTED.
  */
 @ApplicationScoped
 public class RunManager implements EnvelopeHandler {
@@ -59,6 +68,8 @@ public class RunManager implements EnvelopeHandler {
     EventPublisher publisher;
     @Inject
     ClearingWriter writer;
+    @Inject
+    CheckpointStore checkpoints;
     @Inject
     MarketConfig config;
     @Inject
@@ -74,6 +85,7 @@ public class RunManager implements EnvelopeHandler {
     private RunTable<MarketRun> table;
     private Counter clearings;
     private Timer clearTimer;
+    private Timer checkpointTimer;
 
     @PostConstruct
     void metrics() {
@@ -81,6 +93,7 @@ public class RunManager implements EnvelopeHandler {
         clearings = Counter.builder("transform_market_clearings_total").tag("service", publisher.producer())
                 .description("(run, tick) clearings published").register(registry);
         clearTimer = table.phaseTimer("clear");
+        checkpointTimer = table.phaseTimer("checkpoint");
         partitions.watch(this::checkStalls);
     }
 
@@ -107,6 +120,20 @@ public class RunManager implements EnvelopeHandler {
     }
 
     /**
+     * Drops a run from memory without ending it, as a restart of this instance does: its next event recovers it
+     * from the database (its checkpoint). For tests and diagnostics.
+     */
+    public synchronized void evict(String runId) {
+        table.drop(runId);
+    }
+
+    /** The tick of the run's last checkpoint this instance knows of (-1: none, or the run is not in memory). */
+    public synchronized int checkpointTick(String runId) {
+        RunTable.Run<MarketRun> entry = table.get(runId);
+        return entry == null ? -1 : entry.checkpointTick();
+    }
+
+    /**
      * @param started     RUN_STARTED has arrived
      * @param ticks       ticks with inputs still waiting
      * @param demandParts demand chunks held
@@ -122,10 +149,10 @@ public class RunManager implements EnvelopeHandler {
         EventType type = EventCodec.type(e);
         switch (type) {
             case RUN_STARTED, TICK_STARTED, FACTOR_SUPPLIED, FACTOR_DEMANDS, DEMANDS_CLOSED, RUN_FINISHED, RUN_CANCELLED,
-                    RUN_PAUSED, RUN_RESUMED -> {
+                    RUN_PAUSED, RUN_RESUMED, TICK_CLOSED -> {
             }
             default -> {
-                return;   // other events on the consumed topics (TICK_CLOSED, ...) do not concern the matcher
+                return;   // other events on the consumed topics do not concern the matcher
             }
         }
         RunTable.Run<MarketRun> entry = table.admit(e, origin, this::recover);
@@ -151,17 +178,29 @@ public class RunManager implements EnvelopeHandler {
                     EventCodec.payload(e, Payloads.RunCancelled.class);
                     close(e.runId(), MarketRunEntity.Status.CANCELLED);
                 }
-                case RUN_PAUSED -> table.paused(entry, true);
-                case RUN_RESUMED -> table.paused(entry, false);
+                case RUN_PAUSED -> {
+                    entry.state().paused = true;
+                    table.paused(entry, true);
+                }
+                case RUN_RESUMED -> {
+                    entry.state().paused = false;
+                    table.paused(entry, false);
+                }
+                case TICK_CLOSED -> onTickClosed(entry, e.tick());
                 default -> throw new IllegalStateException(type.name());
             }
         } catch (RuntimeException ex) {
             table.forget(entry, e);
             throw ex;
+        } finally {
+            checkpointIfDue(entry);   // also after an event that settled a tick by rejecting it
         }
     }
 
-    /** A run not in memory: ended according to the database, or (re)built from its log. */
+    /**
+     * A run not in memory: ended according to the database, restored from its checkpoint (the log after the
+     * checkpoint's tick follows), or not known yet (rebuilt from its log, from RUN_STARTED on).
+     */
     private RunTable.Recovered<MarketRun> recover(String runId) {
         String status = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             MarketRunEntity r = MarketRunEntity.findById(runId);
@@ -171,7 +210,21 @@ public class RunManager implements EnvelopeHandler {
                 || MarketRunEntity.Status.FAILED.name().equals(status)) {
             return RunTable.Recovered.ended(status);
         }
-        return RunTable.Recovered.unknown();
+        Optional<MarketCheckpointEntity> ck = checkpoints.find(runId);
+        if (ck.isEmpty()) {
+            return RunTable.Recovered.unknown();
+        }
+        MarketCheckpointEntity c = ck.get();
+        MarketRun run = new MarketRun(runId);
+        run.scenario = ScenarioLoader.parse(c.scenarioJson);
+        run.phase = new MarketPhase(run.scenario);
+        run.settled.or(BitSet.valueOf(c.settled));
+        run.lastCleared = c.lastCleared;
+        run.paused = c.paused;
+        writer.runStarted(runId, run.scenario.name(), run.scenario.ticks());   // the row may not have been written
+        LOG.infof("run %s restored from its checkpoint after tick %d (%d ticks settled)", runId, c.tick,
+                run.settled.cardinality());
+        return RunTable.Recovered.restored(run, c.tick);
     }
 
     /** Watch thread: marks runs without progress as STALLED, naming what the matcher waits for. */
@@ -187,6 +240,9 @@ public class RunManager implements EnvelopeHandler {
         MarketRun r = entry.state();
         if (r == null || r.scenario == null) {
             return "market-service waits for RUN_STARTED of the run" + since;
+        }
+        if (r.paused) {
+            return null;   // a paused run waits for RUN_RESUMED, not for a service
         }
         int t = r.lastCleared + 1;
         TickInputs in = r.pending.get(t);
@@ -378,7 +434,7 @@ public class RunManager implements EnvelopeHandler {
     private void close(String runId, MarketRunEntity.Status status) {
         RunTable.Run<MarketRun> entry = table.end(runId, status.name());
         MarketRun run = entry == null ? null : entry.state();
-        writer.status(runId, status);
+        writer.runEnded(runId, status);
         LOG.infof("run %s %s; %s", runId, status.name().toLowerCase(java.util.Locale.ROOT),
                 run == null ? "nothing held" : "freed (last cleared tick " + run.lastCleared + ", "
                         + run.pending.size() + " ticks uncleared)");
@@ -480,6 +536,53 @@ public class RunManager implements EnvelopeHandler {
         writer.cleared(run.id, tick, clearing.summaries());
         LOG.debugf("run %s tick %d cleared: %d demands, %d matches (%.1f ms)", run.id, tick, demands.size(),
                 clearing.firmMatches().size(), (System.nanoTime() - t0) / 1e6);
+    }
+
+    // ------------------------------------------------------------------ checkpoints
+
+    /**
+     * TICK_CLOSED(t): every output of tick t is in the log. Every {@code market.checkpoints.interval} ticks (not the
+     * last: the run ends there) a checkpoint at t becomes due; it is taken once every tick up to t is settled, at
+     * once in the live run, after the clearing of t when a replay reads the close first.
+     */
+    private void onTickClosed(RunTable.Run<MarketRun> entry, int t) {
+        MarketRun r = entry.state();
+        int every = config.checkpoints().interval();
+        if (r.scenario == null || every <= 0 || t < 1 || t % every != 0 || t >= r.scenario.ticks()
+                || t <= entry.checkpointTick()) {
+            return;
+        }
+        r.checkpointDue = Math.max(r.checkpointDue, t);
+    }
+
+    private void checkpointIfDue(RunTable.Run<MarketRun> entry) {
+        MarketRun r = entry.state();
+        if (r == null || r.scenario == null || r.checkpointDue <= 0 || table.get(entry.id) != entry) {
+            return;   // nothing due, or the run has ended or left memory with this event
+        }
+        int t = r.checkpointDue;
+        if (t <= entry.checkpointTick()) {
+            r.checkpointDue = 0;
+            return;
+        }
+        if (r.settled.nextClearBit(1) <= t) {
+            return;   // a tick up to t is not settled yet
+        }
+        r.checkpointDue = 0;
+        long t0 = System.nanoTime();
+        try {
+            BitSet upTo = r.settled.get(0, t + 1);
+            if (!checkpoints.save(r.id, t, Math.min(r.lastCleared, t), r.paused, upTo.toByteArray(),
+                    ScenarioLoader.toJson(r.scenario))) {
+                LOG.debugf("run %s: a checkpoint at or after tick %d is stored already", r.id, t);
+            }
+            table.checkpointed(entry, t);
+            FaultPoints.reached("market.after-checkpoint", t);
+        } catch (RuntimeException ex) {
+            // the run goes on; a restart then reads further back in the log
+            LOG.warnf("run %s: checkpoint after tick %d failed: %s", r.id, t, ex.getMessage());
+        }
+        RunTable.record(checkpointTimer, t0);
     }
 
     private void publish(String runId, int tick, Clearing c) {

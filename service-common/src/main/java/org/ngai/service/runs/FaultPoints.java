@@ -13,8 +13,10 @@ import org.jboss.logging.Logger;
  * makes it one-shot, so the same instance restarted with the same settings goes on.
  *
  * <p>Points: {@code firm.after-checkpoint} (checkpoint stored, TICK_STARTED of the next tick not yet
- * published), {@code indicator.after-store} (tick stored, INDICATORS_PUBLISHED and TICK_CLOSED not yet
- * published). {@code ngai.fault.error-at} (same form) throws an {@link OutOfMemoryError} there instead, once.
+ * published), {@code factor.after-checkpoint} and {@code market.after-checkpoint} (checkpoint stored,
+ * nothing after it handled yet), {@code indicator.after-store} (tick stored, INDICATORS_PUBLISHED and
+ * TICK_CLOSED not yet published). {@code ngai.fault.error-at} (same form) throws an {@link OutOfMemoryError}
+ * there instead, once.
  */
 public final class FaultPoints {
     private static final Logger LOG = Logger.getLogger(FaultPoints.class);
