@@ -59,6 +59,8 @@ class FirmServiceTest {
     String bootstrap;
     @Inject
     SnapshotWriter snapshots;
+    @Inject
+    javax.sql.DataSource dataSource;
     EventProbe probe;
 
     @BeforeEach
@@ -275,5 +277,32 @@ class FirmServiceTest {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * The snapshot writer deletes a (run, tick)'s rows before it writes them; an index led by (runId, tick) must
+     * serve that, or the delete scans every row of every run ever stored (the primary key's columns come in
+     * Hibernate's order, firmId first). Checked on the database the tests run on, PostgreSQL or H2.
+     */
+    @Test
+    void snapshotsHaveAnIndexLedByRunAndTick() throws Exception {
+        java.util.Map<String, java.util.TreeMap<Integer, String>> indexes = new java.util.HashMap<>();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            java.sql.DatabaseMetaData md = c.getMetaData();
+            for (String table : List.of("firm_snapshots", "FIRM_SNAPSHOTS")) {
+                try (java.sql.ResultSet rs = md.getIndexInfo(null, null, table, false, false)) {
+                    while (rs.next()) {
+                        String column = rs.getString("COLUMN_NAME");
+                        if (column != null) {
+                            indexes.computeIfAbsent(rs.getString("INDEX_NAME"), k -> new java.util.TreeMap<>())
+                                    .put((int) rs.getShort("ORDINAL_POSITION"), column.toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(indexes).as("indexes of firm_snapshots").isNotEmpty();
+        assertThat(indexes.values()).as("some index of firm_snapshots starts with (runid, tick): %s", indexes)
+                .anySatisfy(cols -> assertThat(new ArrayList<>(cols.values())).startsWith("runid", "tick"));
     }
 }
